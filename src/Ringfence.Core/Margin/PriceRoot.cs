@@ -1,0 +1,95 @@
+using System.Numerics;
+using Ringfence.Core.Numerics;
+
+namespace Ringfence.Core.Margin;
+
+/// <summary>
+/// Where <c>equity(P) − requirement(P)</c> of one position under one <see cref="RequirementPiece"/> changes sign over
+/// the positive prices, computed exactly as a ratio of integers (10⁻⁸ price units) with no rounding.
+/// </summary>
+internal readonly struct PriceRoot
+{
+    private PriceRoot(PriceRootKind kind, BigInteger numerator, BigInteger denominator)
+    {
+        Kind = kind;
+        Numerator = numerator;
+        Denominator = denominator;
+    }
+
+    /// <summary>No positive price makes the requirement reach equity.</summary>
+    public static PriceRoot Never => new(PriceRootKind.Never, 0, 1);
+
+    /// <summary>Whether there is a root, or the sign is the same at every positive price.</summary>
+    public PriceRootKind Kind { get; }
+
+    /// <summary>The root in 10⁻⁸ price units is <c>Numerator ÷ Denominator</c> (denominator positive).</summary>
+    public BigInteger Numerator { get; }
+
+    /// <summary>Positive denominator of the root.</summary>
+    public BigInteger Denominator { get; }
+
+    /// <summary>
+    /// Solves <c>margin + pnl(P) = notional(P) × rate + constant</c>. Linear contracts are affine in P; inverse ones in
+    /// 1/P; either way the root is one exact division.
+    /// </summary>
+    public static PriceRoot Solve(IsolatedPosition position, RequirementPiece piece)
+    {
+        var scale = (BigInteger)FixedPoint.Scale;
+        var side = position.Side.Sign();
+        var sized = (BigInteger)position.Quantity.Units * position.Contract.Size.Units; // 10⁻¹⁶ units
+        var entry = (BigInteger)position.EntryPrice.Units;
+        var cushion = (BigInteger)position.Margin.Units - piece.Constant.Units; // W − K, 10⁻⁸ units
+        var rate = (BigInteger)piece.MarkRate.Units;
+
+        BigInteger numerator, denominator, signAtEntry;
+        if (position.Contract.Type == Instruments.ContractType.Linear)
+        {
+            // f(P) = (W − K − s·Qb·EP) + P·Qb·(s − ρ)  =  A + B·P, root P = −A ÷ B.
+            var a = (cushion * scale * scale) - (side * sized * entry); // 10⁻²⁴
+            var b = sized * ((side * scale) - rate); // 10⁻²⁴ per price unit
+            numerator = -a * scale;
+            denominator = b;
+            signAtEntry = ((a * scale) + (b * entry)).Sign;
+        }
+        else
+        {
+            // With u = 1/P: f = (W − K + s·V/EP) − u·V·(s + ρ); root P = V·(s + ρ)·EP ÷ ((W − K)·EP + s·V).
+            var growth = sized * ((side * scale) + rate) * entry; // 10⁻³²
+            var offset = (cushion * entry) + (side * sized); // 10⁻¹⁶
+            numerator = growth;
+            denominator = offset * scale;
+            signAtEntry = ((offset * scale) - (sized * ((side * scale) + rate))).Sign;
+        }
+
+        if (denominator.IsZero || numerator.Sign * denominator.Sign <= 0)
+        {
+            // No positive root: the sign anywhere is the sign everywhere.
+            return new(signAtEntry > 0 ? PriceRootKind.Never : PriceRootKind.Always, 0, 1);
+        }
+
+        return denominator.Sign < 0
+            ? new(PriceRootKind.At, -numerator, -denominator)
+            : new(PriceRootKind.At, numerator, denominator);
+    }
+
+    /// <summary>Compares two roots of kind <see cref="PriceRootKind.At"/> exactly.</summary>
+    public int CompareTo(PriceRoot other) =>
+        (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
+
+    /// <summary>The root rounded to 10⁻⁸ price units in the given direction.</summary>
+    public Price ToPrice(Rounding rounding) =>
+        Price.FromUnits(FixedPoint.ToUnits(FixedPoint.Divide(Numerator, Denominator, rounding)));
+}
+
+/// <summary>What solving one requirement piece found.</summary>
+internal enum PriceRootKind
+{
+    /// <summary>The sign changes at a positive price.</summary>
+    At,
+
+    /// <summary>Equity exceeds the requirement at every positive price.</summary>
+    Never,
+
+    /// <summary>Equity is at or below the requirement at every positive price.</summary>
+    Always,
+}
