@@ -13,7 +13,8 @@ public readonly record struct Quantity : IFixedPoint<Quantity>
     public static Quantity Zero => default;
 
     /// <summary>Creates a value from a count of 10⁻⁸ units.</summary>
-    public static Quantity FromUnits(long units) => new(units);
+    /// <exception cref="OverflowException"><paramref name="units"/> is <see cref="long.MinValue"/>, outside the symmetric range.</exception>
+    public static Quantity FromUnits(long units) => new(FixedPoint.ToUnits((Int128)units));
 
     /// <summary>Creates a value from a whole number.</summary>
     /// <exception cref="OverflowException">The value is out of range.</exception>

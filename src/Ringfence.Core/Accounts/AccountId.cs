@@ -1,0 +1,35 @@
+namespace Ringfence.Core.Accounts;
+
+/// <summary>
+/// An account's identifier: 1–64 characters of letters, digits, '-', '_' and '.', compared ordinally.
+/// </summary>
+public readonly record struct AccountId : IComparable<AccountId>
+{
+    private AccountId(string value) => Value = value;
+
+    /// <summary>The identifier text.</summary>
+    public string Value { get; }
+
+    /// <summary>Validates and wraps an identifier.</summary>
+    public static bool TryCreate(string? text, out AccountId id)
+    {
+        id = default;
+        if (!Identifier.IsValid(text, 64))
+        {
+            return false;
+        }
+
+        id = new AccountId(text!);
+        return true;
+    }
+
+    /// <summary>Validates and wraps an identifier, or throws <see cref="ArgumentException"/>.</summary>
+    public static AccountId Create(string text) =>
+        TryCreate(text, out var id) ? id : throw new ArgumentException($"'{text}' is not a valid account id (1-64 of A-Z a-z 0-9 - _ .).", nameof(text));
+
+    /// <inheritdoc/>
+    public int CompareTo(AccountId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <inheritdoc/>
+    public override string ToString() => Value;
+}

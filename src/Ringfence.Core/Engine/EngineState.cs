@@ -1,0 +1,149 @@
+using Ringfence.Core.Accounts;
+using Ringfence.Core.Ledger;
+using Ringfence.Core.Numerics;
+using Ringfence.Core.Pods;
+using Ringfence.Core.Positions;
+
+namespace Ringfence.Core.Engine;
+
+/// <summary>
+/// Everything the engine knows, in ordered collections so that iteration — and so every event sequence and the state
+/// hash — is the same on every run and machine. Every change records its inverse in the undo log.
+/// </summary>
+internal sealed class EngineState
+{
+    private readonly SortedDictionary<AccountId, Account> _accounts = [];
+    private readonly SortedDictionary<string, Market> _markets = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<PositionKey, Position> _positions = [];
+    private readonly Dictionary<string, SortedSet<PositionKey>> _positionsBySymbol = new(StringComparer.Ordinal);
+    private readonly SortedSet<PodKey> _pods = [];
+    private readonly SortedDictionary<string, ExecutionResult> _outcomes = new(StringComparer.Ordinal);
+
+    public EngineState()
+    {
+        Ledger = new BalanceSheet(Undo);
+    }
+
+    public UndoLog Undo { get; } = new();
+
+    public BalanceSheet Ledger { get; }
+
+    public DateTimeOffset? LastTime { get; private set; }
+
+    public IEnumerable<Account> Accounts => _accounts.Values;
+
+    public IEnumerable<Market> Markets => _markets.Values;
+
+    public IEnumerable<Position> Positions => _positions.Values;
+
+    public IEnumerable<PodKey> Pods => _pods;
+
+    public IEnumerable<KeyValuePair<string, ExecutionResult>> Outcomes => _outcomes;
+
+    public bool TryGetAccount(AccountId id, out Account account) => _accounts.TryGetValue(id, out account!);
+
+    public bool TryGetMarket(string symbol, out Market market) => _markets.TryGetValue(symbol, out market!);
+
+    public bool TryGetPosition(PositionKey key, out Position position) => _positions.TryGetValue(key, out position!);
+
+    public bool HasPod(PodKey pod) => _pods.Contains(pod);
+
+    public bool TryGetOutcome(string clientId, out ExecutionResult outcome) => _outcomes.TryGetValue(clientId, out outcome!);
+
+    /// <summary>The positions in one instrument, in key order (a copy: callers may change positions while iterating).</summary>
+    public IReadOnlyList<Position> PositionsIn(string symbol) =>
+        _positionsBySymbol.TryGetValue(symbol, out var keys) ? keys.Select(k => _positions[k]).ToList() : [];
+
+    /// <summary>The positions of one account in one scope kind, in key order.</summary>
+    public IEnumerable<Position> PositionsOf(AccountId account, MarginScope scope) =>
+        _positions.Values.Where(p => p.Key.Account == account && p.Key.Scope == scope);
+
+    public void AddAccount(Account account)
+    {
+        _accounts.Add(account.Id, account);
+        Undo.Record(() => _accounts.Remove(account.Id));
+    }
+
+    public void PutMarket(Market market)
+    {
+        var had = _markets.TryGetValue(market.Symbol, out var previous);
+        _markets[market.Symbol] = market;
+        Undo.Record(() =>
+        {
+            if (had)
+            {
+                _markets[market.Symbol] = previous!;
+            }
+            else
+            {
+                _markets.Remove(market.Symbol);
+            }
+        });
+    }
+
+    public void PutPosition(Position position)
+    {
+        var key = position.Key;
+        var had = _positions.TryGetValue(key, out var previous);
+        _positions[key] = position;
+        IndexBySymbol(key).Add(key);
+        Undo.Record(() =>
+        {
+            if (had)
+            {
+                _positions[key] = previous!;
+            }
+            else
+            {
+                _positions.Remove(key);
+                IndexBySymbol(key).Remove(key);
+            }
+        });
+    }
+
+    public void RemovePosition(PositionKey key)
+    {
+        var previous = _positions[key];
+        _positions.Remove(key);
+        IndexBySymbol(key).Remove(key);
+        Undo.Record(() =>
+        {
+            _positions[key] = previous;
+            IndexBySymbol(key).Add(key);
+        });
+    }
+
+    public void AddPod(PodKey pod)
+    {
+        _pods.Add(pod);
+        Undo.Record(() => _pods.Remove(pod));
+    }
+
+    public void SetLastTime(DateTimeOffset? time)
+    {
+        var previous = LastTime;
+        LastTime = time;
+        Undo.Record(() => LastTime = previous);
+    }
+
+    /// <summary>Remembers an accepted command's outcome under its client id (committed with the command).</summary>
+    public void RecordOutcome(string clientId, ExecutionResult outcome)
+    {
+        _outcomes.Add(clientId, outcome);
+        Undo.Record(() => _outcomes.Remove(clientId));
+    }
+
+    /// <summary>The free balance of an account in an asset.</summary>
+    public Money Free(AccountId account, Asset asset) => Ledger.Balance(LedgerAccount.Free(account, asset));
+
+    private SortedSet<PositionKey> IndexBySymbol(PositionKey key)
+    {
+        if (!_positionsBySymbol.TryGetValue(key.Symbol, out var keys))
+        {
+            keys = [];
+            _positionsBySymbol.Add(key.Symbol, keys);
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,120 @@
+using Ringfence.Core.Engine.Commands;
+using Ringfence.Core.Engine.Events;
+using Ringfence.Core.Ledger;
+using Ringfence.Core.Margin;
+using Ringfence.Core.Numerics;
+using Ringfence.Core.Pods;
+using Ringfence.Core.Positions;
+
+namespace Ringfence.Core.Engine.Handlers;
+
+/// <summary>
+/// Executes matched trades: both sides change by the same quantity at the same price, fees are charged, and every side
+/// whose exposure grew must still meet its initial requirement — or the whole trade is rejected.
+/// </summary>
+internal static class TradeHandler
+{
+    public static void Execute(CommandContext context, Trade trade)
+    {
+        var market = context.Market(trade.Symbol);
+        var instrument = market.Instrument;
+        CommandContext.Require(trade.Price.IsPositive && trade.Quantity.IsPositive, RejectionCodes.InvalidValue,
+            $"a trade needs a positive price and quantity, not {trade.Quantity} at {trade.Price}");
+        CommandContext.Require(instrument.IsOnTick(trade.Price) && instrument.IsWholeLots(trade.Quantity), RejectionCodes.OffIncrement,
+            $"{trade.Quantity} at {trade.Price} is off the lot size {instrument.LotSize} or tick size {instrument.TickSize}");
+        context.Account(trade.Buyer.Account);
+        context.Account(trade.Seller.Account);
+        CommandContext.Require(trade.Buyer.Account != trade.Seller.Account, RejectionCodes.SelfTrade,
+            $"'{trade.Buyer.Account}' cannot trade with itself");
+        foreach (var side in new[] { trade.Buyer, trade.Seller })
+        {
+            if (side.Scope.Kind == MarginScopeKind.Pod)
+            {
+                context.RequirePod(new PodKey(side.Account, side.Scope.Pod!));
+            }
+
+            if (side.Leverage is { } leverage)
+            {
+                CommandContext.Require(leverage >= Leverage.One, RejectionCodes.LeverageBelowOne, $"leverage {leverage} must be at least 1");
+            }
+        }
+
+        context.Emit(new TradeExecuted(trade.Symbol, trade.Price, trade.Quantity, trade.Buyer.Account, trade.Seller.Account));
+        var changes = new PositionChanges(context);
+        var buyerGrew = changes.Apply(Key(trade.Buyer, trade.Symbol), market, PositionSide.Long, trade.Quantity, trade.Price, trade.Buyer.Leverage, trade.Buyer.Margin);
+        var sellerGrew = changes.Apply(Key(trade.Seller, trade.Symbol), market, PositionSide.Short, trade.Quantity, trade.Price, trade.Seller.Leverage, trade.Seller.Margin);
+
+        if (trade.Aggressor is { } aggressor)
+        {
+            var notional = instrument.Contract.Notional(trade.Quantity, trade.Price, Rounding.Up);
+            ChargeFee(context, market, trade.Buyer, notional.MultiplyBy(aggressor == TradeAggressor.Buyer ? instrument.TakerFee : instrument.MakerFee, Rounding.Up));
+            ChargeFee(context, market, trade.Seller, notional.MultiplyBy(aggressor == TradeAggressor.Seller ? instrument.TakerFee : instrument.MakerFee, Rounding.Up));
+        }
+
+        if (buyerGrew)
+        {
+            RequireInitialMargin(context, market, Key(trade.Buyer, trade.Symbol));
+        }
+
+        if (sellerGrew)
+        {
+            RequireInitialMargin(context, market, Key(trade.Seller, trade.Symbol));
+        }
+    }
+
+    /// <summary>
+    /// Rejects unless the scope a position grew in still meets its requirement: an isolated position must not be
+    /// liquidatable at mark; a cross account and a pod must hold their initial margin.
+    /// </summary>
+    public static void RequireInitialMargin(CommandContext context, Market market, PositionKey key)
+    {
+        var valuation = context.Valuation;
+        switch (key.Scope.Kind)
+        {
+            case MarginScopeKind.Isolated when context.State.TryGetPosition(key, out var position):
+                var isolated = valuation.Isolated(position, market);
+                var mark = Valuation.MarkFor(market, position);
+                CommandContext.Require(!market.Model.IsLiquidatable(isolated, mark), RejectionCodes.InsufficientMargin,
+                    $"{key} would start at or below maintenance: equity {IsolatedMarginModel.Equity(isolated, mark)}, maintenance {market.Model.MaintenanceMargin(isolated, mark)}");
+                break;
+            case MarginScopeKind.Cross:
+                var cross = valuation.Cross(key.Account, market.SettleAsset);
+                CommandContext.Require(cross.Equity >= cross.Initial, RejectionCodes.InsufficientMargin,
+                    $"cross equity {cross.Equity} {market.SettleAsset} of '{key.Account}' is below its initial margin {cross.Initial}");
+                break;
+            case MarginScopeKind.Pod:
+                var pod = valuation.Pod(new PodKey(key.Account, key.Scope.Pod!), market.SettleAsset);
+                CommandContext.Require(pod.Equity >= pod.Initial, RejectionCodes.InsufficientMargin,
+                    $"pod '{key.Scope.Pod}' equity {pod.Equity} {market.SettleAsset} is below its initial margin {pod.Initial}");
+                break;
+        }
+    }
+
+    private static PositionKey Key(TradeSide side, string symbol) => new(side.Account, symbol, side.Scope);
+
+    /// <summary>Fees come from the free balance (isolated and cross) or the pod's collateral; a negative fee is a rebate.</summary>
+    private static void ChargeFee(CommandContext context, Market market, TradeSide side, Money fee)
+    {
+        if (fee == Money.Zero)
+        {
+            return;
+        }
+
+        var payer = side.Scope.Kind == MarginScopeKind.Pod
+            ? LedgerAccount.PodMargin(side.Account, side.Scope.Pod!, market.SettleAsset)
+            : LedgerAccount.Free(side.Account, market.SettleAsset);
+        var pool = LedgerAccount.FeePool(market.SettleAsset);
+        if (fee.IsPositive)
+        {
+            CommandContext.Require(context.State.Ledger.Balance(payer) >= fee, RejectionCodes.InsufficientBalance,
+                $"'{side.Account}' cannot pay the fee {fee} {market.SettleAsset}");
+            context.State.Ledger.Transfer(payer, pool, fee);
+        }
+        else
+        {
+            context.State.Ledger.Transfer(pool, payer, -fee);
+        }
+
+        context.Emit(new FeeCharged(side.Account, market.Symbol, side.Scope, fee));
+    }
+}

@@ -1,0 +1,191 @@
+using Ringfence.Core.Engine.Commands;
+using Ringfence.Core.Engine.Events;
+using Ringfence.Core.Engine.Handlers;
+using Ringfence.Core.Ledger;
+using Ringfence.Core.Pods;
+
+namespace Ringfence.Core.Engine;
+
+/// <summary>
+/// The deterministic margin engine: a single-writer state machine. <see cref="Execute"/> applies a command completely
+/// and returns its events, or rejects it with one <see cref="CommandRejected"/> and changes nothing. Time arrives in
+/// commands; the engine reads no clock, draws no random numbers and is not thread-safe (one thread owns it).
+/// </summary>
+public sealed class MarginEngine
+{
+    private readonly EngineState _state;
+    private readonly Valuation _valuation;
+
+    /// <summary>Creates an empty engine.</summary>
+    /// <param name="podModel">How pods are margined; <see cref="SumOfLegsPodMarginModel"/> by default.</param>
+    public MarginEngine(IPodMarginModel? podModel = null)
+        : this(new EngineState(), podModel)
+    {
+    }
+
+    private MarginEngine(EngineState state, IPodMarginModel? podModel)
+    {
+        _state = state;
+        PodModel = podModel ?? SumOfLegsPodMarginModel.Instance;
+        _valuation = new Valuation(state, PodModel);
+    }
+
+    /// <summary>The pod margin model in use.</summary>
+    public IPodMarginModel PodModel { get; }
+
+    /// <summary>Executes one command.</summary>
+    public ExecutionResult Execute(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.ClientId is { } clientId && _state.TryGetOutcome(clientId, out var first))
+        {
+            return first with { Duplicate = true };
+        }
+
+        _state.Ledger.BeginCommand();
+        var context = new CommandContext(_state, _valuation);
+        var committed = false;
+        try
+        {
+            if (command.Time is { } time && _state.LastTime is { } last && time < last)
+            {
+                throw CommandContext.Reject(RejectionCodes.TimeWentBackwards, $"time {time:O} is before the previous command's {last:O}");
+            }
+
+            Dispatch(context, command);
+            if (command.Time is not null)
+            {
+                _state.SetLastTime(command.Time);
+            }
+
+            var result = new ExecutionResult(true, context.Events.ToList(), _state.Ledger.Postings.ToList());
+            if (command.ClientId is { } id)
+            {
+                _state.RecordOutcome(id, result);
+            }
+
+            _state.Undo.Commit();
+            committed = true;
+            return result;
+        }
+        catch (CommandRejection rejection)
+        {
+            return Reject(rejection.Code, rejection.Message);
+        }
+        catch (OverflowException overflow)
+        {
+            return Reject(RejectionCodes.Overflow, overflow.Message);
+        }
+        catch (InsufficientBalanceException insufficient)
+        {
+            return Reject(RejectionCodes.InsufficientBalance, insufficient.Message);
+        }
+        catch (ArgumentException invalid)
+        {
+            return Reject(RejectionCodes.InvalidValue, invalid.Message);
+        }
+        finally
+        {
+            // Whatever escaped (a defect), the state must not keep half a command.
+            if (!committed)
+            {
+                _state.Undo.Rollback();
+            }
+        }
+    }
+
+    /// <summary>The complete state as immutable data.</summary>
+    public EngineSnapshot TakeSnapshot() => new(
+        _state.Accounts.ToList(),
+        _state.Markets.ToList(),
+        _state.Positions.ToList(),
+        _state.Pods.ToList(),
+        _state.Ledger.Balances.ToList(),
+        _state.Ledger.Flows.Select(f => new AssetFlows(f.Key, f.Value.Deposits, f.Value.Withdrawals)).ToList(),
+        _state.Outcomes.ToList(),
+        _state.LastTime);
+
+    /// <summary>An engine in exactly the state of <paramref name="snapshot"/>.</summary>
+    public static MarginEngine Restore(EngineSnapshot snapshot, IPodMarginModel? podModel = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var state = new EngineState();
+        foreach (var account in snapshot.Accounts)
+        {
+            state.AddAccount(account);
+        }
+
+        foreach (var market in snapshot.Markets)
+        {
+            state.PutMarket(market);
+        }
+
+        foreach (var position in snapshot.Positions)
+        {
+            state.PutPosition(position);
+        }
+
+        foreach (var pod in snapshot.Pods)
+        {
+            state.AddPod(pod);
+        }
+
+        foreach (var (account, balance) in snapshot.Balances)
+        {
+            state.Ledger.Restore(account, balance);
+        }
+
+        foreach (var flow in snapshot.Flows)
+        {
+            state.Ledger.RestoreFlows(flow.Asset, flow.Deposits, flow.Withdrawals);
+        }
+
+        foreach (var (id, outcome) in snapshot.Outcomes)
+        {
+            state.RecordOutcome(id, outcome);
+        }
+
+        state.SetLastTime(snapshot.LastTime);
+        state.Undo.Commit();
+        return new MarginEngine(state, podModel);
+    }
+
+    /// <summary>The state hash (see <see cref="StateHash"/>).</summary>
+    public string Hash() => StateHash.Of(TakeSnapshot());
+
+    /// <summary>Ledger totals per asset; conservation holds when each <see cref="AssetAudit.Balances"/>.</summary>
+    public IReadOnlyList<AssetAudit> Audit() => _state.Ledger.Audit();
+
+    /// <summary>A read model of the current state: accounts, positions with their prices, pods, insurance funds, audit, hash.</summary>
+    public Views.EngineView View() => Views.EngineViewBuilder.Build(_state, _valuation, Hash());
+
+    private ExecutionResult Reject(string code, string reason)
+    {
+        _state.Undo.Rollback();
+        return new ExecutionResult(false, [new CommandRejected(code, reason)], []);
+    }
+
+    private static void Dispatch(CommandContext context, Command command)
+    {
+        switch (command)
+        {
+            case CreateAccount c: AccountHandler.Execute(context, c); break;
+            case Deposit c: AccountHandler.Execute(context, c); break;
+            case Withdraw c: AccountHandler.Execute(context, c); break;
+            case Transfer c: AccountHandler.Execute(context, c); break;
+            case ListInstrument c: MarketHandler.Execute(context, c); break;
+            case UpdateMarkPrice c: MarketHandler.Execute(context, c); break;
+            case ApplyFundingRate c: FundingHandler.Execute(context, c); break;
+            case Trade c: TradeHandler.Execute(context, c); break;
+            case AddMargin c: MarginHandler.Execute(context, c); break;
+            case RemoveMargin c: MarginHandler.Execute(context, c); break;
+            case SetLeverage c: MarginHandler.Execute(context, c); break;
+            case SetAutoTopUp c: MarginHandler.Execute(context, c); break;
+            case CreatePod c: PodHandler.Execute(context, c); break;
+            case FundPod c: PodHandler.Execute(context, c); break;
+            case DefundPod c: PodHandler.Execute(context, c); break;
+            case MovePositionToPod c: PodHandler.Execute(context, c); break;
+            default: throw CommandContext.Reject(RejectionCodes.NotApplicable, $"unknown command {command.GetType().Name}");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Ringfence.Core.Engine;
+
+/// <summary>
+/// The state hash: SHA-256 of a canonical text of the snapshot, one line per item in a fixed order with invariant
+/// formatting, so that it is the same on every run and machine.
+/// </summary>
+public static class StateHash
+{
+    /// <summary>Lower-case hex SHA-256 of <paramref name="snapshot"/>'s canonical text.</summary>
+    public static string Of(EngineSnapshot snapshot) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText(snapshot))));
+
+    /// <summary>The canonical text the hash is taken over (useful to see what differs between two states).</summary>
+    public static string CanonicalText(EngineSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var text = new StringBuilder();
+        void Line(params object?[] fields) => text.AppendJoin('|', fields.Select(Format)).Append('\n');
+
+        Line("time", snapshot.LastTime);
+        foreach (var account in snapshot.Accounts)
+        {
+            Line("account", account.Id, account.Parent);
+        }
+
+        foreach (var market in snapshot.Markets)
+        {
+            var i = market.Instrument;
+            Line("market", i.Symbol, i.Kind, i.BaseAsset, i.QuoteAsset, i.SettleAsset, i.Contract.Type, i.Contract.Size, i.TickSize, i.LotSize,
+                i.MakerFee, i.TakerFee, i.LiquidationFee, i.Expiry, market.Profile.Name, market.Mark);
+            foreach (var tier in i.Tiers.Tiers)
+            {
+                Line("tier", i.Symbol, tier.Number, tier.Floor, tier.Cap, tier.MaintenanceRate, tier.MaintenanceAmount, tier.MaxLeverage);
+            }
+        }
+
+        foreach (var p in snapshot.Positions)
+        {
+            Line("position", p.Key, p.Side, p.Quantity, p.EntryPrice, p.Leverage, p.TopUp.Enabled, p.TopUp.Cap, p.TopUp.Used);
+        }
+
+        foreach (var pod in snapshot.Pods)
+        {
+            Line("pod", pod);
+        }
+
+        foreach (var (account, balance) in snapshot.Balances)
+        {
+            Line("balance", account, balance);
+        }
+
+        foreach (var flow in snapshot.Flows)
+        {
+            Line("flow", flow.Asset, flow.Deposits, flow.Withdrawals);
+        }
+
+        foreach (var (id, outcome) in snapshot.Outcomes)
+        {
+            Line("outcome", id, outcome.Accepted, string.Join(';', outcome.Events), string.Join(';', outcome.Postings));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "-",
+        DateTimeOffset time => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        bool flag => flag ? "true" : "false",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "-",
+    };
+}

@@ -1,0 +1,42 @@
+using Ringfence.Core.Accounts;
+using Ringfence.Core.Margin;
+using Ringfence.Core.Numerics;
+using Ringfence.Core.Positions;
+
+namespace Ringfence.Core.Engine.Views;
+
+/// <summary>A position as users see it.</summary>
+/// <param name="Account">Owner.</param>
+/// <param name="Symbol">Instrument.</param>
+/// <param name="Scope">Margin scope.</param>
+/// <param name="Side">Long or short.</param>
+/// <param name="Quantity">Size.</param>
+/// <param name="EntryPrice">Average entry price.</param>
+/// <param name="Leverage">Leverage setting.</param>
+/// <param name="Margin">
+/// Collateral behind the position: its own margin when isolated; for cross and pod positions the scope's collateral
+/// plus the other positions' PnL less their maintenance, which is what its liquidation price is solved with.
+/// </param>
+/// <param name="Asset">Settle asset.</param>
+/// <param name="MarkPrice">Current mark, if any.</param>
+/// <param name="UnrealizedPnl">PnL at mark (at entry when no mark).</param>
+/// <param name="MaintenanceMargin">Maintenance requirement at mark.</param>
+/// <param name="LiquidationPrice">Liquidation price on the tick, or null.</param>
+/// <param name="BankruptcyPrice">Bankruptcy price on the tick, or null.</param>
+/// <param name="TopUp">Auto top-up settings.</param>
+public sealed record PositionView(
+    AccountId Account,
+    string Symbol,
+    MarginScope Scope,
+    PositionSide Side,
+    Quantity Quantity,
+    Price EntryPrice,
+    Leverage Leverage,
+    Money Margin,
+    Asset Asset,
+    Price? MarkPrice,
+    Money UnrealizedPnl,
+    Money MaintenanceMargin,
+    Price? LiquidationPrice,
+    Price? BankruptcyPrice,
+    AutoTopUp TopUp);

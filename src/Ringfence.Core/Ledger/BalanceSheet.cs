@@ -1,0 +1,145 @@
+using Ringfence.Core.Accounts;
+using Ringfence.Core.Numerics;
+
+namespace Ringfence.Core.Ledger;
+
+/// <summary>
+/// The double-entry ledger: every balance change is a transfer between two ledger accounts, except deposits and
+/// withdrawals, which are counted per asset so that conservation can be audited after every command.
+/// </summary>
+internal sealed class BalanceSheet
+{
+    private readonly SortedDictionary<LedgerAccount, Money> _balances = [];
+    private readonly SortedDictionary<Asset, (Money Deposits, Money Withdrawals)> _flows = [];
+    private readonly UndoLog _undo;
+    private readonly List<Posting> _postings = [];
+
+    public BalanceSheet(UndoLog undo) => _undo = undo;
+
+    /// <summary>Postings made by the command in progress.</summary>
+    public IReadOnlyList<Posting> Postings => _postings;
+
+    /// <summary>Every non-zero balance, in a stable order.</summary>
+    public IEnumerable<KeyValuePair<LedgerAccount, Money>> Balances => _balances;
+
+    /// <summary>Deposits and withdrawals per asset, in a stable order.</summary>
+    public IEnumerable<KeyValuePair<Asset, (Money Deposits, Money Withdrawals)>> Flows => _flows;
+
+    public Money Balance(LedgerAccount account) => _balances.GetValueOrDefault(account);
+
+    /// <summary>Starts a command: forgets the previous command's postings.</summary>
+    public void BeginCommand() => _postings.Clear();
+
+    /// <summary>Moves <paramref name="amount"/> (zero or positive) between two accounts of the same asset.</summary>
+    /// <exception cref="InsufficientBalanceException">The source may not go negative and holds less.</exception>
+    public void Transfer(LedgerAccount from, LedgerAccount to, Money amount)
+    {
+        if (amount.IsNegative || from.Asset != to.Asset)
+        {
+            throw new InvalidOperationException($"Invalid transfer of {amount} from {from} to {to}.");
+        }
+
+        if (amount == Money.Zero || from == to)
+        {
+            return;
+        }
+
+        Debit(from, amount);
+        Credit(to, amount);
+        _postings.Add(new Posting(from, to, amount));
+    }
+
+    /// <summary>Money enters the venue.</summary>
+    public void Deposit(LedgerAccount to, Money amount)
+    {
+        Credit(to, amount);
+        ChangeFlows(to.Asset, amount, Money.Zero);
+        _postings.Add(new Posting(null, to, amount));
+    }
+
+    /// <summary>Money leaves the venue.</summary>
+    public void Withdraw(LedgerAccount from, Money amount)
+    {
+        Debit(from, amount);
+        ChangeFlows(from.Asset, Money.Zero, amount);
+        _postings.Add(new Posting(from, null, amount));
+    }
+
+    /// <summary>Per-asset totals: deposits, withdrawals and the sum of every balance.</summary>
+    public IReadOnlyList<AssetAudit> Audit()
+    {
+        var totals = new SortedDictionary<Asset, Money>();
+        foreach (var (account, balance) in _balances)
+        {
+            totals[account.Asset] = totals.GetValueOrDefault(account.Asset) + balance;
+        }
+
+        var assets = new SortedSet<Asset>(totals.Keys.Concat(_flows.Keys));
+        return assets.Select(a =>
+        {
+            var (deposits, withdrawals) = _flows.GetValueOrDefault(a);
+            return new AssetAudit(a, deposits, withdrawals, totals.GetValueOrDefault(a));
+        }).ToList();
+    }
+
+    /// <summary>Sets a balance directly: only for restoring a snapshot.</summary>
+    public void Restore(LedgerAccount account, Money balance) => _balances[account] = balance;
+
+    /// <summary>Sets an asset's flows directly: only for restoring a snapshot.</summary>
+    public void RestoreFlows(Asset asset, Money deposits, Money withdrawals) => _flows[asset] = (deposits, withdrawals);
+
+    private void Debit(LedgerAccount account, Money amount)
+    {
+        var balance = Balance(account);
+        if (!account.MayGoNegative && balance < amount)
+        {
+            throw new InsufficientBalanceException(account, balance, amount);
+        }
+
+        SetBalance(account, balance - amount);
+    }
+
+    private void Credit(LedgerAccount account, Money amount) => SetBalance(account, Balance(account) + amount);
+
+    private void SetBalance(LedgerAccount account, Money balance)
+    {
+        var had = _balances.TryGetValue(account, out var previous);
+        if (balance == Money.Zero)
+        {
+            _balances.Remove(account);
+        }
+        else
+        {
+            _balances[account] = balance;
+        }
+
+        _undo.Record(() =>
+        {
+            if (had)
+            {
+                _balances[account] = previous;
+            }
+            else
+            {
+                _balances.Remove(account);
+            }
+        });
+    }
+
+    private void ChangeFlows(Asset asset, Money deposited, Money withdrawn)
+    {
+        var had = _flows.TryGetValue(asset, out var previous);
+        _flows[asset] = (previous.Deposits + deposited, previous.Withdrawals + withdrawn);
+        _undo.Record(() =>
+        {
+            if (had)
+            {
+                _flows[asset] = previous;
+            }
+            else
+            {
+                _flows.Remove(asset);
+            }
+        });
+    }
+}

@@ -1,0 +1,62 @@
+using Ringfence.Core.Accounts;
+
+namespace Ringfence.Core.Positions;
+
+/// <summary>
+/// A position's margin scope: <c>isolated</c>, <c>cross</c> or <c>pod:NAME</c> (the text form used in files and APIs).
+/// </summary>
+public readonly record struct MarginScope : IComparable<MarginScope>
+{
+    private MarginScope(MarginScopeKind kind, string? pod)
+    {
+        Kind = kind;
+        Pod = pod;
+    }
+
+    /// <summary>Isolated, cross or pod.</summary>
+    public MarginScopeKind Kind { get; }
+
+    /// <summary>The pod's name when <see cref="Kind"/> is <see cref="MarginScopeKind.Pod"/>.</summary>
+    public string? Pod { get; }
+
+    /// <summary>The isolated scope.</summary>
+    public static MarginScope Isolated { get; } = new(MarginScopeKind.Isolated, null);
+
+    /// <summary>The cross scope.</summary>
+    public static MarginScope Cross { get; } = new(MarginScopeKind.Cross, null);
+
+    /// <summary>The scope of pod <paramref name="name"/>.</summary>
+    public static MarginScope InPod(string name) =>
+        Identifier.IsValid(name, 64) ? new(MarginScopeKind.Pod, name) : throw new ArgumentException($"'{name}' is not a valid pod name.", nameof(name));
+
+    /// <summary>Parses <c>isolated</c>, <c>cross</c> or <c>pod:NAME</c>.</summary>
+    public static bool TryParse(string? text, out MarginScope scope)
+    {
+        scope = default;
+        switch (text)
+        {
+            case "isolated":
+                scope = Isolated;
+                return true;
+            case "cross":
+                scope = Cross;
+                return true;
+            case not null when text.StartsWith("pod:", StringComparison.Ordinal) && Identifier.IsValid(text[4..], 64):
+                scope = new(MarginScopeKind.Pod, text[4..]);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int CompareTo(MarginScope other) => string.CompareOrdinal(ToString(), other.ToString());
+
+    /// <summary>The text form: <c>isolated</c>, <c>cross</c> or <c>pod:NAME</c>.</summary>
+    public override string ToString() => Kind switch
+    {
+        MarginScopeKind.Isolated => "isolated",
+        MarginScopeKind.Cross => "cross",
+        _ => "pod:" + Pod,
+    };
+}
