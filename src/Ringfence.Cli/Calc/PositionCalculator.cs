@@ -1,0 +1,131 @@
+using Ringfence.Core.Instruments;
+using Ringfence.Core.Margin;
+using Ringfence.Core.Numerics;
+
+namespace Ringfence.Cli.Calc;
+
+/// <summary>
+/// Applies <see cref="IsolatedMarginModel"/> to a <see cref="PositionRequest"/>: opens the position (from a leverage
+/// or a margin), then computes every figure of the <see cref="PositionReport"/>.
+/// </summary>
+internal static class PositionCalculator
+{
+    /// <summary>Computes the report.</summary>
+    /// <exception cref="InputException">The position cannot be opened as given, or a figure leaves the 64-bit range.</exception>
+    public static PositionReport Calculate(PositionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            return CalculateChecked(request);
+        }
+        catch (OverflowException exception)
+        {
+            throw new InputException("input", $"a result is out of range: {exception.Message}", exception);
+        }
+    }
+
+    private static PositionReport CalculateChecked(PositionRequest request)
+    {
+        var model = new IsolatedMarginModel(request.Profile, request.Tiers, request.TakerFee);
+        var notional = EntryNotional(request);
+        var (opening, leverage) = PositionOpening.Open(model, request, notional);
+
+        var position = new IsolatedPosition(
+            request.Contract, request.Side, request.Quantity, request.EntryPrice, opening + request.ExtraMargin - request.FundingPaid).Validate();
+        var mark = request.MarkPrice ?? request.EntryPrice;
+        RequireMarkNotionalInRange(request);
+        var tier = model.TierAt(position, mark);
+        var liquidationPrice = SolvePrice("liquidation", () => model.LiquidationPrice(position, request.TickSize));
+        var liquidationTier = TierNumberAt(model, position, liquidationPrice);
+        var atMark = request.MarkPrice is { } markPrice
+            ? new MarkFigures(
+                model.MarginRatio(position, markPrice),
+                IsolatedMarginModel.UnrealizedPnl(position, markPrice),
+                IsolatedMarginModel.Equity(position, markPrice),
+                model.IsLiquidatable(position, markPrice))
+            : null;
+
+        return new PositionReport(
+            request.Profile,
+            notional,
+            opening,
+            position.Margin,
+            leverage,
+            model.MaintenanceMargin(position, mark),
+            tier,
+            liquidationPrice,
+            liquidationTier,
+            SolvePrice("bankruptcy", () => model.BankruptcyPrice(position, request.TickSize)),
+            atMark,
+            model.MaxRemovableMargin(position, mark, leverage),
+            model.MaxQuantity(request.Contract, request.Side, request.EntryPrice, opening, leverage, request.LotSize),
+            PositionExplanation.Describe(request, model, tier, liquidationPrice, liquidationTier));
+    }
+
+    private static Money EntryNotional(PositionRequest request)
+    {
+        try
+        {
+            return request.Contract.Notional(request.Quantity, request.EntryPrice, Rounding.Up);
+        }
+        catch (OverflowException exception)
+        {
+            throw new InputException("quantity", $"the notional at the entry price is out of range: {exception.Message}", exception);
+        }
+    }
+
+    private static void RequireMarkNotionalInRange(PositionRequest request)
+    {
+        try
+        {
+            _ = request.MarkPrice is { } mark ? request.Contract.Notional(request.Quantity, mark, Rounding.Up) : Money.Zero;
+        }
+        catch (OverflowException exception)
+        {
+            throw new InputException("markPrice", $"the notional at the mark price is out of range: {exception.Message}", exception);
+        }
+    }
+
+    private static Price? SolvePrice(string name, Func<Price?> solve)
+    {
+        try
+        {
+            return solve();
+        }
+        catch (OverflowException exception)
+        {
+            // The exact root exists but lies past the largest Price (a short, or an inverse position, margined far
+            // beyond its notional); reporting null would claim no price liquidates it.
+            throw new InputException("input", $"the {name} price is beyond the representable range (±{Price.FromUnits(FixedPoint.MaxUnits)})", exception);
+        }
+    }
+
+    /// <summary>
+    /// The tier the notional falls in at <paramref name="price"/>. Core answers "liquidatable at every price" with
+    /// sentinel prices (zero for a short, the largest price for a long) whose notional may be undefined or overflow;
+    /// those lie beyond every cap or below the first.
+    /// </summary>
+    private static int? TierNumberAt(IsolatedMarginModel model, IsolatedPosition position, Price? price)
+    {
+        if (price is not { } at)
+        {
+            return null;
+        }
+
+        var tiers = model.Tiers.Tiers;
+        if (model.Profile.Valuation == MaintenanceValuation.AtMark && !at.IsPositive)
+        {
+            return position.Contract.Type == ContractType.Linear ? tiers[0].Number : tiers[^1].Number;
+        }
+
+        try
+        {
+            return model.TierAt(position, at).Number;
+        }
+        catch (OverflowException)
+        {
+            return tiers[^1].Number;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Ringfence.Core.Instruments;
+using Ringfence.Core.Margin;
+using Ringfence.Core.Numerics;
+
+namespace Ringfence.Cli.Calc;
+
+/// <summary>Turns the <c>calc position</c> JSON document into a validated <see cref="PositionRequest"/>.</summary>
+internal static class PositionRequestReader
+{
+    /// <summary>Every field the document may hold, in the order docs/cli.md lists them.</summary>
+    public static IReadOnlyList<string> Fields { get; } =
+    [
+        "profile", "contract", "side", "quantity", "entryPrice", "markPrice", "leverage", "margin", "extraMargin",
+        "fundingPaid", "takerFee", "contractSize", "tickSize", "lotSize", "tiers", "mmr", "maintenanceAmount", "maxLeverage",
+    ];
+
+    private static readonly Price DefaultTick = Price.FromUnits(1);
+    private static readonly Quantity DefaultLot = Quantity.FromUnits(1);
+
+    private static readonly IReadOnlyDictionary<string, ContractType> ContractTypes =
+        new Dictionary<string, ContractType>(StringComparer.OrdinalIgnoreCase) { ["linear"] = ContractType.Linear, ["inverse"] = ContractType.Inverse };
+
+    private static readonly IReadOnlyDictionary<string, PositionSide> Sides =
+        new Dictionary<string, PositionSide>(StringComparer.OrdinalIgnoreCase) { ["long"] = PositionSide.Long, ["short"] = PositionSide.Short };
+
+    /// <summary>Parses and validates <paramref name="json"/>.</summary>
+    /// <exception cref="InputException">The first problem found, naming its field.</exception>
+    public static PositionRequest Read(string json)
+    {
+        using var document = Parse(json);
+        var fields = JsonFields.Open(document.RootElement, string.Empty, Fields);
+
+        var profile = ReadProfile(fields);
+        var contractType = ReadChoice(fields, "contract", ContractTypes);
+        var side = ReadChoice(fields, "side", Sides);
+        var quantity = fields.RequiredPositive<Quantity>("quantity");
+        var entryPrice = fields.RequiredPositive<Price>("entryPrice");
+        var markPrice = fields.OptionalPositive<Price>("markPrice");
+        var (leverage, margin) = ReadLeverageOrMargin(fields);
+        var extraMargin = fields.OptionalNumber<Money>("extraMargin") ?? Money.Zero;
+        var fundingPaid = fields.OptionalNumber<Money>("fundingPaid") ?? Money.Zero;
+        var takerFee = ReadTakerFee(fields);
+        var contractSize = fields.OptionalPositive<Quantity>("contractSize") ?? Quantity.FromWhole(1);
+        var tickSize = fields.OptionalPositive<Price>("tickSize") ?? DefaultTick;
+        var lotSize = fields.OptionalPositive<Quantity>("lotSize") ?? DefaultLot;
+        var tiers = RiskTierReader.Read(fields, profile);
+
+        var contract = contractType == ContractType.Linear ? ContractSpec.Linear(contractSize) : ContractSpec.Inverse(contractSize);
+        return new PositionRequest(
+            profile, contract, side, quantity, entryPrice, markPrice, leverage, margin, extraMargin, fundingPaid, takerFee, tiers, tickSize, lotSize);
+    }
+
+    private static JsonDocument Parse(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new InputException("input", "no JSON object given (the input is empty)");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException exception)
+        {
+            throw new InputException("input", $"malformed JSON: {exception.Message}", exception);
+        }
+    }
+
+    private static VenueProfile ReadProfile(JsonFields fields)
+    {
+        var name = fields.OptionalString("profile");
+        if (name is null)
+        {
+            return VenueProfiles.Ringfence;
+        }
+
+        return VenueProfiles.TryFind(name, out var profile)
+            ? profile
+            : throw new InputException("profile", $"unknown profile '{name}' (one of: {string.Join(", ", VenueProfiles.All.Select(p => p.Name))})");
+    }
+
+    private static T ReadChoice<T>(JsonFields fields, string name, IReadOnlyDictionary<string, T> choices)
+    {
+        var text = fields.RequiredString(name);
+        return choices.TryGetValue(text, out var value)
+            ? value
+            : throw new InputException(name, $"unknown value '{text}' (one of: {string.Join(", ", choices.Keys)})");
+    }
+
+    private static (Leverage? Leverage, Money? Margin) ReadLeverageOrMargin(JsonFields fields)
+    {
+        var hasLeverage = fields.Has("leverage");
+        var hasMargin = fields.Has("margin");
+        if (hasLeverage && hasMargin)
+        {
+            throw new InputException("margin", "give either \"leverage\" or \"margin\", not both");
+        }
+
+        if (!hasLeverage && !hasMargin)
+        {
+            throw new InputException("leverage", "required field is missing (give \"leverage\" or \"margin\")");
+        }
+
+        return hasLeverage
+            ? (fields.RequiredPositive<Leverage>("leverage"), null)
+            : (null, fields.RequiredPositive<Money>("margin"));
+    }
+
+    private static Rate ReadTakerFee(JsonFields fields)
+    {
+        var fee = fields.OptionalNonNegative<Rate>("takerFee") ?? Rate.Zero;
+        return fee < Rate.One ? fee : throw new InputException("takerFee", $"must be below 1 (got {fee})");
+    }
+}

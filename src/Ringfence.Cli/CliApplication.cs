@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Ringfence.Cli.Commands.Calc;
+
+namespace Ringfence.Cli;
+
+/// <summary>
+/// The <c>ringfence</c> command line: builds the command tree and runs one invocation against the given streams.
+/// </summary>
+internal static class CliApplication
+{
+    /// <summary>Runs <paramref name="args"/> and returns the process exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        var streams = new StandardStreams(stdin, stdout, stderr);
+        var root = new RootCommand("Ringfence: an isolated-margin risk engine.");
+        root.Subcommands.Add(CalcCommand.Create(streams));
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            // System.CommandLine would print every error plus the help text and exit 1; the CLI promises one line and 2.
+            ErrorLine.Write(stderr, $"{parseResult.Errors[0].Message} (see 'ringfence --help')");
+            return ExitCodes.InputError;
+        }
+
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+#pragma warning disable CA1031 // The promise is one line and no stack trace, whatever went wrong.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            ErrorLine.Write(stderr, $"internal: {exception.GetType().Name}: {exception.Message}");
+            return ExitCodes.InternalError;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Ringfence.Cli;
+
+return CliApplication.Run(args, Console.In, Console.Out, Console.Error);

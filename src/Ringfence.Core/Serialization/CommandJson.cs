@@ -1,0 +1,170 @@
+using System.Globalization;
+using Ringfence.Core.Accounts;
+using Ringfence.Core.Engine.Commands;
+using Ringfence.Core.Instruments;
+using Ringfence.Core.Margin;
+using Ringfence.Core.Numerics;
+using Ringfence.Core.Positions;
+
+namespace Ringfence.Core.Serialization;
+
+/// <summary>
+/// Parses one command from its JSON form — the scenario-file format of docs/scenario-format.md — strictly: unknown
+/// fields, missing fields, wrong types and inexact or out-of-range numbers are errors that name the field.
+/// </summary>
+public static class CommandJson
+{
+    /// <summary>The command types the format knows, in documentation order.</summary>
+    public static IReadOnlyList<string> Types { get; } =
+    [
+        "createAccount", "deposit", "withdraw", "transfer", "listInstrument", "markPrice", "trade", "addMargin", "removeMargin",
+        "setLeverage", "setAutoTopUp", "createPod", "fundPod", "defundPod", "movePositionToPod", "fundingRate",
+    ];
+
+    /// <summary>Parses one JSON object into a command.</summary>
+    /// <exception cref="JsonInputException">The text is not a valid command; the exception names the field.</exception>
+    public static Command Parse(string json)
+    {
+        var fields = JsonFields.Parse(json);
+        var type = fields.String("type");
+        var command = Read(fields, type);
+        var time = fields.OptionalString("time");
+        var id = fields.OptionalString("id");
+        fields.RejectUnknown();
+        return command with { Time = time is null ? null : ParseTime(fields, time), ClientId = id };
+    }
+
+    private static Command Read(JsonFields f, string type) => type switch
+    {
+        "createAccount" => new CreateAccount(Account(f, "account"), f.Has("parent") ? Account(f, "parent") : null),
+        "deposit" => new Deposit(Account(f, "account"), Asset(f, "asset"), f.Number<Money>("amount")),
+        "withdraw" => new Withdraw(Account(f, "account"), Asset(f, "asset"), f.Number<Money>("amount")),
+        "transfer" => new Transfer(Account(f, "from"), Account(f, "to"), Asset(f, "asset"), f.Number<Money>("amount")),
+        "listInstrument" => ReadListing(f),
+        "markPrice" => new UpdateMarkPrice(f.String("symbol"), f.Number<Price>("price")),
+        "trade" => ReadTrade(f),
+        "addMargin" => new AddMargin(Account(f, "account"), f.String("symbol"), f.Number<Money>("amount")),
+        "removeMargin" => new RemoveMargin(Account(f, "account"), f.String("symbol"), f.Number<Money>("amount")),
+        "setLeverage" => new SetLeverage(Account(f, "account"), f.String("symbol"), f.Number<Leverage>("leverage"), Scope(f, defaultScope: MarginScope.Isolated)),
+        "setAutoTopUp" => new SetAutoTopUp(Account(f, "account"), f.String("symbol"), f.Bool("enabled"), f.OptionalNumber<Money>("cap") ?? Money.Zero),
+        "createPod" => new CreatePod(Account(f, "account"), Pod(f)),
+        "fundPod" => new FundPod(Account(f, "account"), Pod(f), Asset(f, "asset"), f.Number<Money>("amount")),
+        "defundPod" => new DefundPod(Account(f, "account"), Pod(f), Asset(f, "asset"), f.Number<Money>("amount")),
+        "movePositionToPod" => new MovePositionToPod(Account(f, "account"), f.String("symbol"), Pod(f)),
+        "fundingRate" => new ApplyFundingRate(f.String("symbol"), f.Number<Rate>("rate")),
+        _ => throw f.Error("type", $"unknown command type '{type}' (known: {string.Join(", ", Types)})"),
+    };
+
+    private static Trade ReadTrade(JsonFields f)
+    {
+        var symbol = f.String("symbol");
+        var price = f.Number<Price>("price");
+        var quantity = f.Number<Quantity>("quantity");
+        var buyer = ReadSide(f.Object("buyer"));
+        var seller = ReadSide(f.Object("seller"));
+        TradeAggressor? aggressor = f.OptionalString("aggressor") switch
+        {
+            null => null,
+            "buyer" => TradeAggressor.Buyer,
+            "seller" => TradeAggressor.Seller,
+            var other => throw f.Error("aggressor", $"must be \"buyer\" or \"seller\", not \"{other}\""),
+        };
+        return new Trade(symbol, price, quantity, buyer, seller, aggressor);
+    }
+
+    private static TradeSide ReadSide(JsonFields side)
+    {
+        var result = new TradeSide(Account(side, "account"), Scope(side, defaultScope: null), side.OptionalNumber<Leverage>("leverage"), side.OptionalNumber<Money>("margin"));
+        side.RejectUnknown();
+        return result;
+    }
+
+    private static ListInstrument ReadListing(JsonFields f)
+    {
+        var symbol = f.String("symbol");
+        var profileName = f.String("profile");
+        if (!VenueProfiles.TryFind(profileName, out var profile))
+        {
+            throw f.Error("profile", $"unknown profile '{profileName}' (known: {string.Join(", ", VenueProfiles.All.Select(p => p.Name))})");
+        }
+
+        var contractType = f.String("contract") switch
+        {
+            "linear" => ContractType.Linear,
+            "inverse" => ContractType.Inverse,
+            var other => throw f.Error("contract", $"must be \"linear\" or \"inverse\", not \"{other}\""),
+        };
+        var settle = f.String("settleAsset");
+        var size = f.OptionalNumber<Quantity>("contractSize") ?? Quantity.FromWhole(1);
+        if (!size.IsPositive)
+        {
+            throw f.Error("contractSize", $"must be positive, not {size}");
+        }
+
+        var kind = f.OptionalString("kind") switch
+        {
+            null or "perpetual" => InstrumentKind.Perpetual,
+            "future" => InstrumentKind.DatedFuture,
+            var other => throw f.Error("kind", $"must be \"perpetual\" or \"future\", not \"{other}\""),
+        };
+        var expiryText = f.OptionalString("expiry");
+        var quote = f.OptionalString("quoteAsset") ?? (contractType == ContractType.Linear ? settle : "USD");
+        var baseAsset = f.OptionalString("baseAsset") ?? (contractType == ContractType.Inverse ? settle
+            : symbol.EndsWith(settle, StringComparison.Ordinal) && symbol.Length > settle.Length ? symbol[..^settle.Length] : symbol);
+        var tiers = RiskTierTableJson.Read(f, profile);
+        try
+        {
+            var instrument = Instrument.Create(symbol, kind, baseAsset, quote, settle,
+                contractType == ContractType.Linear ? ContractSpec.Linear(size) : ContractSpec.Inverse(size),
+                f.Number<Price>("tickSize"), f.Number<Quantity>("lotSize"),
+                f.OptionalNumber<Rate>("makerFee") ?? Rate.Zero, f.OptionalNumber<Rate>("takerFee") ?? Rate.Zero,
+                f.OptionalNumber<Rate>("liquidationFee") ?? Rate.Zero, tiers,
+                expiryText is null ? null : ParseTime(f, expiryText, "expiry"));
+            return new ListInstrument(instrument, profile.Name);
+        }
+        catch (ArgumentException invalid)
+        {
+            throw f.Error(invalid.ParamName ?? "symbol", FirstSentence(invalid.Message));
+        }
+    }
+
+    private static AccountId Account(JsonFields f, string name)
+    {
+        var text = f.String(name);
+        return AccountId.TryCreate(text, out var id) ? id : throw f.Error(name, $"'{text}' is not an account id (1-64 of A-Z a-z 0-9 - _ .)");
+    }
+
+    private static Asset Asset(JsonFields f, string name)
+    {
+        var text = f.String(name);
+        return Accounts.Asset.TryCreate(text, out var asset) ? asset : throw f.Error(name, $"'{text}' is not an asset code (2-12 of A-Z 0-9)");
+    }
+
+    private static string Pod(JsonFields f)
+    {
+        var name = f.String("pod");
+        return MarginScope.TryParse("pod:" + name, out _) ? name : throw f.Error("pod", $"'{name}' is not a pod name (1-64 of A-Z a-z 0-9 - _ .)");
+    }
+
+    private static MarginScope Scope(JsonFields f, MarginScope? defaultScope)
+    {
+        var text = defaultScope is null ? f.String("scope") : f.OptionalString("scope");
+        if (text is null)
+        {
+            return defaultScope!.Value;
+        }
+
+        return MarginScope.TryParse(text, out var scope) ? scope : throw f.Error("scope", $"must be \"isolated\", \"cross\" or \"pod:NAME\", not \"{text}\"");
+    }
+
+    private static DateTimeOffset ParseTime(JsonFields f, string text, string field = "time") =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw f.Error(field, $"'{text}' is not an ISO-8601 time");
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+        return end < 0 ? message : message[..end];
+    }
+}

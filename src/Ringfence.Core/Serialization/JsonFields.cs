@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Ringfence.Core.Numerics;
+
+namespace Ringfence.Core.Serialization;
+
+/// <summary>
+/// Reads the fields of one JSON object strictly: each getter names the field in its error, numbers (JSON numbers or
+/// decimal strings) are parsed exactly from their text, and <see cref="RejectUnknown"/> refuses fields nobody read.
+/// </summary>
+public sealed class JsonFields
+{
+    private readonly JsonElement _object;
+    private readonly string _path;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    private JsonFields(JsonElement element, string path)
+    {
+        _object = element;
+        _path = path;
+    }
+
+    /// <summary>Parses <paramref name="json"/>, which must be one JSON object.</summary>
+    /// <exception cref="JsonInputException">Malformed JSON (field <c>input</c>) or not an object.</exception>
+    public static JsonFields Parse(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = 16 });
+            return Of(document.RootElement.Clone(), string.Empty);
+        }
+        catch (JsonException malformed)
+        {
+            throw new JsonInputException("input", $"malformed JSON: {malformed.Message}");
+        }
+    }
+
+    /// <summary>Wraps an element that must be an object, reporting errors under <paramref name="path"/>.</summary>
+    public static JsonFields Of(JsonElement element, string path) =>
+        element.ValueKind == JsonValueKind.Object
+            ? new JsonFields(element, path)
+            : throw new JsonInputException(path.Length == 0 ? "input" : path, $"must be a JSON object, not {Describe(element)}");
+
+    /// <summary>True when the field is present (and not null).</summary>
+    public bool Has(string name) => _object.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+
+    /// <summary>A required string.</summary>
+    public string String(string name) => OptionalString(name) ?? throw Missing(name);
+
+    /// <summary>An optional string.</summary>
+    public string? OptionalString(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Wrong(name, "a string", value);
+    }
+
+    /// <summary>A required boolean.</summary>
+    public bool Bool(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            throw Missing(name);
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Wrong(name, "true or false", value),
+        };
+    }
+
+    /// <summary>A required exact decimal.</summary>
+    public T Number<T>(string name)
+        where T : struct, IFixedPoint<T> => OptionalNumber<T>(name) ?? throw Missing(name);
+
+    /// <summary>An optional exact decimal.</summary>
+    public T? OptionalNumber<T>(string name)
+        where T : struct, IFixedPoint<T>
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString()!,
+            JsonValueKind.Number => value.GetRawText(),
+            _ => throw Wrong(name, "a decimal number", value),
+        };
+        return T.TryParse(text, out var number, out var problem) ? number : throw new JsonInputException(Path(name), problem);
+    }
+
+    /// <summary>A required nested object.</summary>
+    public JsonFields Object(string name) =>
+        TryGet(name, out var value) ? Of(value, Path(name)) : throw Missing(name);
+
+    /// <summary>An optional array of objects.</summary>
+    public IReadOnlyList<JsonFields>? OptionalObjects(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Wrong(name, "an array", value);
+        }
+
+        return value.EnumerateArray().Select((item, i) => Of(item, $"{Path(name)}[{i}]")).ToList();
+    }
+
+    /// <summary>Rejects any field that no getter asked for.</summary>
+    public void RejectUnknown()
+    {
+        foreach (var property in _object.EnumerateObject())
+        {
+            if (!_read.Contains(property.Name))
+            {
+                throw new JsonInputException(Path(property.Name), "unknown field");
+            }
+        }
+    }
+
+    /// <summary>Marks a field as understood without reading it (a discriminator read elsewhere).</summary>
+    public void Accept(string name) => _read.Add(name);
+
+    /// <summary>An error about field <paramref name="name"/>.</summary>
+    public JsonInputException Error(string name, string problem) => new(Path(name), problem);
+
+    /// <summary>The field's path for messages.</summary>
+    public string Path(string name) => _path.Length == 0 ? name : $"{_path}.{name}";
+
+    private bool TryGet(string name, out JsonElement value)
+    {
+        _read.Add(name);
+        return _object.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+    }
+
+    private JsonInputException Missing(string name) => new(Path(name), "missing field");
+
+    private JsonInputException Wrong(string name, string expected, JsonElement value) =>
+        new(Path(name), $"must be {expected}, not {Describe(value)}");
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"the text \"{value.GetString()}\"",
+        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => "null",
+    };
+}

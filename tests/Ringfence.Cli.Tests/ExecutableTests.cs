@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Ringfence.Cli.Tests;
+
+/// <summary>The built <c>ringfence</c> program, started as a real child process.</summary>
+public sealed class ExecutableTests
+{
+    [Fact]
+    public async Task Ringfence_Executable_Exits_0_On_A_Position_And_2_On_Bad_Input()
+    {
+        var ok = await RunAsync(PositionInput.With(("markPrice", "\"95\"")), "calc", "position", "--json");
+        Assert.True(ok.ExitCode == 0, ok.Error);
+        Assert.Equal(string.Empty, ok.Error);
+        using (var report = JsonDocument.Parse(ok.Out))
+        {
+            Assert.Equal("10", report.RootElement.GetProperty("initialMargin").GetString());
+        }
+
+        var bad = await RunAsync(PositionInput.With(("quantity", "0")), "calc", "position", "--json");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Equal(string.Empty, bad.Out);
+        Assert.Equal("error: quantity: must be positive (got 0)", bad.Error.TrimEnd());
+    }
+
+    private static async Task<CliRun> RunAsync(string stdin, params string[] args)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(RingfenceDll());
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The Cli project reference copies ringfence.dll (and its runtimeconfig) next to the test assembly.</summary>
+    private static string RingfenceDll()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "ringfence.dll");
+        Assert.True(File.Exists(path), $"{path} not found");
+        Assert.True(File.Exists(Path.ChangeExtension(path, ".runtimeconfig.json")), "ringfence.runtimeconfig.json not found next to ringfence.dll");
+        return path;
+    }
+
+    /// <summary>The SDK's own host when run under it (dotnet test sets DOTNET_HOST_PATH), else dotnet on PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+}
