@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ringfence.Cli.Commands.Calc;
+using Ringfence.Cli.Commands.Run;
 
 namespace Ringfence.Cli;
 
@@ -15,6 +16,7 @@ internal static class CliApplication
         var streams = new StandardStreams(stdin, stdout, stderr);
         var root = new RootCommand("Ringfence: an isolated-margin risk engine.");
         root.Subcommands.Add(CalcCommand.Create(streams));
+        root.Subcommands.Add(RunCommand.Create(streams));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

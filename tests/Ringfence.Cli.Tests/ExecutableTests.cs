@@ -23,6 +23,26 @@ public sealed class ExecutableTests
         Assert.Equal("error: quantity: must be positive (got 0)", bad.Error.TrimEnd());
     }
 
+    [Fact]
+    public async Task Ringfence_Executable_Runs_A_Scenario_File_Like_The_In_Process_Run()
+    {
+        var path = Repository.Scenario("isolated-vs-cross.jsonl");
+
+        var child = await RunAsync(string.Empty, "run", path, "--json");
+
+        Assert.True(child.ExitCode == 0, child.Error);
+        Assert.Equal(string.Empty, child.Error);
+        using (var output = JsonDocument.Parse(child.Out))
+        {
+            var alice = output.RootElement.GetProperty("state").GetProperty("positions")[0];
+            Assert.Equal("alice", alice.GetProperty("account").GetString());
+            Assert.Equal("19452", alice.GetProperty("liquidationPrice").GetString());
+        }
+
+        // Another process, the same bytes: nothing in the output depends on the process that produced it.
+        Assert.Equal(CliRun.Of(string.Empty, "run", path, "--json").Out, child.Out);
+    }
+
     private static async Task<CliRun> RunAsync(string stdin, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost())

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Ringfence.Core.Instruments;
 using Ringfence.Core.Margin;
 using Ringfence.Core.Numerics;
+using Ringfence.Core.Serialization;
 
 namespace Ringfence.Cli.Calc;
 
@@ -25,17 +25,16 @@ internal static class PositionRequestReader
         new Dictionary<string, PositionSide>(StringComparer.OrdinalIgnoreCase) { ["long"] = PositionSide.Long, ["short"] = PositionSide.Short };
 
     /// <summary>Parses and validates <paramref name="json"/>.</summary>
-    /// <exception cref="InputException">The first problem found, naming its field.</exception>
+    /// <exception cref="JsonInputException">The first problem found, naming its field.</exception>
     public static PositionRequest Read(string json)
     {
-        using var document = Parse(json);
-        var fields = JsonFields.Open(document.RootElement, string.Empty, Fields);
+        var fields = Parse(json);
 
         var profile = ReadProfile(fields);
         var contractType = ReadChoice(fields, "contract", ContractTypes);
         var side = ReadChoice(fields, "side", Sides);
-        var quantity = fields.RequiredPositive<Quantity>("quantity");
-        var entryPrice = fields.RequiredPositive<Price>("entryPrice");
+        var quantity = fields.Positive<Quantity>("quantity");
+        var entryPrice = fields.Positive<Price>("entryPrice");
         var markPrice = fields.OptionalPositive<Price>("markPrice");
         var (leverage, margin) = ReadLeverageOrMargin(fields);
         var extraMargin = fields.OptionalNumber<Money>("extraMargin") ?? Money.Zero;
@@ -44,28 +43,25 @@ internal static class PositionRequestReader
         var contractSize = fields.OptionalPositive<Quantity>("contractSize") ?? Quantity.FromWhole(1);
         var tickSize = fields.OptionalPositive<Price>("tickSize") ?? DefaultTick;
         var lotSize = fields.OptionalPositive<Quantity>("lotSize") ?? DefaultLot;
-        var tiers = RiskTierReader.Read(fields, profile);
+        var tiers = RiskTierTableJson.Read(fields, profile);
 
         var contract = contractType == ContractType.Linear ? ContractSpec.Linear(contractSize) : ContractSpec.Inverse(contractSize);
         return new PositionRequest(
             profile, contract, side, quantity, entryPrice, markPrice, leverage, margin, extraMargin, fundingPaid, takerFee, tiers, tickSize, lotSize);
     }
 
-    private static JsonDocument Parse(string json)
+    private static JsonFields Parse(string json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
-            throw new InputException("input", "no JSON object given (the input is empty)");
+            throw new JsonInputException("input", "no JSON object given (the input is empty)");
         }
 
-        try
-        {
-            return JsonDocument.Parse(json);
-        }
-        catch (JsonException exception)
-        {
-            throw new InputException("input", $"malformed JSON: {exception.Message}", exception);
-        }
+        var fields = JsonFields.Parse(json);
+
+        // Unknown names before anything is read, in document order: a misspelt field is reported as what it is.
+        fields.RejectUnknown(Fields);
+        return fields;
     }
 
     private static VenueProfile ReadProfile(JsonFields fields)
@@ -78,15 +74,15 @@ internal static class PositionRequestReader
 
         return VenueProfiles.TryFind(name, out var profile)
             ? profile
-            : throw new InputException("profile", $"unknown profile '{name}' (one of: {string.Join(", ", VenueProfiles.All.Select(p => p.Name))})");
+            : throw fields.Error("profile", $"unknown profile '{name}' (one of: {string.Join(", ", VenueProfiles.All.Select(p => p.Name))})");
     }
 
     private static T ReadChoice<T>(JsonFields fields, string name, IReadOnlyDictionary<string, T> choices)
     {
-        var text = fields.RequiredString(name);
+        var text = fields.String(name);
         return choices.TryGetValue(text, out var value)
             ? value
-            : throw new InputException(name, $"unknown value '{text}' (one of: {string.Join(", ", choices.Keys)})");
+            : throw fields.Error(name, $"unknown value '{text}' (one of: {string.Join(", ", choices.Keys)})");
     }
 
     private static (Leverage? Leverage, Money? Margin) ReadLeverageOrMargin(JsonFields fields)
@@ -95,22 +91,22 @@ internal static class PositionRequestReader
         var hasMargin = fields.Has("margin");
         if (hasLeverage && hasMargin)
         {
-            throw new InputException("margin", "give either \"leverage\" or \"margin\", not both");
+            throw fields.Error("margin", "give either \"leverage\" or \"margin\", not both");
         }
 
         if (!hasLeverage && !hasMargin)
         {
-            throw new InputException("leverage", "required field is missing (give \"leverage\" or \"margin\")");
+            throw fields.Error("leverage", "missing field (give \"leverage\" or \"margin\")");
         }
 
         return hasLeverage
-            ? (fields.RequiredPositive<Leverage>("leverage"), null)
-            : (null, fields.RequiredPositive<Money>("margin"));
+            ? (fields.Positive<Leverage>("leverage"), null)
+            : (null, fields.Positive<Money>("margin"));
     }
 
     private static Rate ReadTakerFee(JsonFields fields)
     {
         var fee = fields.OptionalNonNegative<Rate>("takerFee") ?? Rate.Zero;
-        return fee < Rate.One ? fee : throw new InputException("takerFee", $"must be below 1 (got {fee})");
+        return fee < Rate.One ? fee : throw fields.Error("takerFee", $"must be below 1 (got {fee})");
     }
 }

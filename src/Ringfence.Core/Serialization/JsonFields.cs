@@ -5,12 +5,16 @@ namespace Ringfence.Core.Serialization;
 
 /// <summary>
 /// Reads the fields of one JSON object strictly: each getter names the field in its error, numbers (JSON numbers or
-/// decimal strings) are parsed exactly from their text, and <see cref="RejectUnknown"/> refuses fields nobody read.
+/// decimal strings) are parsed exactly from their text, a field given twice is refused when the object is opened, and
+/// <see cref="RejectUnknown()"/> refuses fields nobody asked for. A field whose value is JSON <c>null</c> counts as absent.
 /// </summary>
 public sealed class JsonFields
 {
     private readonly JsonElement _object;
     private readonly string _path;
+
+    // The names asked for, in the order first asked: the "known" list of an unknown-field error.
+    private readonly List<string> _known = [];
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
     private JsonFields(JsonElement element, string path)
@@ -20,9 +24,10 @@ public sealed class JsonFields
     }
 
     /// <summary>Parses <paramref name="json"/>, which must be one JSON object.</summary>
-    /// <exception cref="JsonInputException">Malformed JSON (field <c>input</c>) or not an object.</exception>
+    /// <exception cref="JsonInputException">Malformed JSON (field <c>input</c>), not an object, or a field given twice.</exception>
     public static JsonFields Parse(string json)
     {
+        ArgumentNullException.ThrowIfNull(json);
         try
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = 16 });
@@ -35,13 +40,33 @@ public sealed class JsonFields
     }
 
     /// <summary>Wraps an element that must be an object, reporting errors under <paramref name="path"/>.</summary>
-    public static JsonFields Of(JsonElement element, string path) =>
-        element.ValueKind == JsonValueKind.Object
-            ? new JsonFields(element, path)
-            : throw new JsonInputException(path.Length == 0 ? "input" : path, $"must be a JSON object, not {Describe(element)}");
+    /// <exception cref="JsonInputException">Not an object, or a field given twice.</exception>
+    public static JsonFields Of(JsonElement element, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonInputException(path.Length == 0 ? "input" : path, $"must be a JSON object, not {Describe(element)}");
+        }
 
-    /// <summary>True when the field is present (and not null).</summary>
-    public bool Has(string name) => _object.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+        var fields = new JsonFields(element, path);
+
+        // JsonDocument keeps both copies of a repeated name and answers with one of them; silently taking it would
+        // hide a mistake in the file.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+            {
+                throw fields.Error(property.Name, "field given twice");
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>True when the field is present (and not null). Counts as asking for it.</summary>
+    public bool Has(string name) => TryGet(name, out _);
 
     /// <summary>A required string.</summary>
     public string String(string name) => OptionalString(name) ?? throw Missing(name);
@@ -77,7 +102,10 @@ public sealed class JsonFields
     public T Number<T>(string name)
         where T : struct, IFixedPoint<T> => OptionalNumber<T>(name) ?? throw Missing(name);
 
-    /// <summary>An optional exact decimal.</summary>
+    /// <summary>
+    /// An optional exact decimal, parsed from the JSON number's own text or from a decimal string. Never goes through
+    /// <see cref="double"/> or <see cref="decimal"/>, which would round silently.
+    /// </summary>
     public T? OptionalNumber<T>(string name)
         where T : struct, IFixedPoint<T>
     {
@@ -93,6 +121,23 @@ public sealed class JsonFields
             _ => throw Wrong(name, "a decimal number", value),
         };
         return T.TryParse(text, out var number, out var problem) ? number : throw new JsonInputException(Path(name), problem);
+    }
+
+    /// <summary>A required exact decimal that must be greater than zero.</summary>
+    public T Positive<T>(string name)
+        where T : struct, IFixedPoint<T> => RequirePositive(name, Number<T>(name));
+
+    /// <summary>An optional exact decimal that must be greater than zero when given.</summary>
+    public T? OptionalPositive<T>(string name)
+        where T : struct, IFixedPoint<T> =>
+        OptionalNumber<T>(name) is { } value ? RequirePositive(name, value) : null;
+
+    /// <summary>An optional exact decimal that must not be negative when given.</summary>
+    public T? OptionalNonNegative<T>(string name)
+        where T : struct, IFixedPoint<T>
+    {
+        var value = OptionalNumber<T>(name);
+        return value is { Units: < 0 } ? throw Error(name, $"must not be negative (got {value})") : value;
     }
 
     /// <summary>A required nested object.</summary>
@@ -115,20 +160,41 @@ public sealed class JsonFields
         return value.EnumerateArray().Select((item, i) => Of(item, $"{Path(name)}[{i}]")).ToList();
     }
 
-    /// <summary>Rejects any field that no getter asked for.</summary>
+    /// <summary>Rejects any field that no getter asked for (and that was not <see cref="Accept(string)"/>ed).</summary>
     public void RejectUnknown()
     {
         foreach (var property in _object.EnumerateObject())
         {
             if (!_read.Contains(property.Name))
             {
-                throw new JsonInputException(Path(property.Name), "unknown field");
+                throw new JsonInputException(Path(property.Name), $"unknown field (known: {string.Join(", ", _known)})");
             }
         }
     }
 
-    /// <summary>Marks a field as understood without reading it (a discriminator read elsewhere).</summary>
-    public void Accept(string name) => _read.Add(name);
+    /// <summary>Marks a field as understood without reading it (a discriminator read elsewhere, or a name read later).</summary>
+    public void Accept(string name)
+    {
+        if (_read.Add(name))
+        {
+            _known.Add(name);
+        }
+    }
+
+    /// <summary>
+    /// Rejects at once any field not in <paramref name="names"/>, before anything is read: a misspelt optional field
+    /// is then reported as unknown rather than as the required field it was meant to be.
+    /// </summary>
+    public void RejectUnknown(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        foreach (var name in names)
+        {
+            Accept(name);
+        }
+
+        RejectUnknown();
+    }
 
     /// <summary>An error about field <paramref name="name"/>.</summary>
     public JsonInputException Error(string name, string problem) => new(Path(name), problem);
@@ -138,9 +204,13 @@ public sealed class JsonFields
 
     private bool TryGet(string name, out JsonElement value)
     {
-        _read.Add(name);
+        Accept(name);
         return _object.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
     }
+
+    private T RequirePositive<T>(string name, T value)
+        where T : struct, IFixedPoint<T> =>
+        value.Units > 0 ? value : throw Error(name, $"must be positive (got {value})");
 
     private JsonInputException Missing(string name) => new(Path(name), "missing field");
 

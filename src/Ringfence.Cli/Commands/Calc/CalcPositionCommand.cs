@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ringfence.Cli.Calc;
+using Ringfence.Core.Serialization;
 
 namespace Ringfence.Cli.Commands.Calc;
 
@@ -41,6 +42,11 @@ internal static class CalcPositionCommand
         catch (InputException exception)
         {
             ErrorLine.Write(streams.Error, $"{exception.Field}: {exception.Message}");
+            return ExitCodes.InputError;
+        }
+        catch (JsonInputException exception)
+        {
+            ErrorLine.Write(streams.Error, $"{exception.Field}: {exception.Problem}");
             return ExitCodes.InputError;
         }
 

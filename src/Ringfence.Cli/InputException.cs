@@ -1,4 +1,4 @@
-namespace Ringfence.Cli.Calc;
+namespace Ringfence.Cli;
 
 /// <summary>The input was rejected; names the field at fault so the message can point at it.</summary>
 internal sealed class InputException : Exception

@@ -1,4 +1,4 @@
-namespace Ringfence.Cli.Calc;
+namespace Ringfence.Cli;
 
 /// <summary>Reads the raw input document from a file or from standard input.</summary>
 internal static class InputText

@@ -1,0 +1,44 @@
+using Ringfence.Core.Engine;
+using Ringfence.Core.Engine.Commands;
+using Ringfence.Core.Serialization;
+
+namespace Ringfence.Cli.Run;
+
+/// <summary>
+/// Runs a scenario file's commands, one per line, through a fresh <see cref="MarginEngine"/>. A line that
+/// <see cref="CommandJson"/> cannot parse is a <see cref="LineError"/>; a command the engine refuses is not (its
+/// <c>CommandRejected</c> event is part of the run).
+/// </summary>
+internal static class ScenarioRunner
+{
+    /// <summary>Runs every command line of <paramref name="text"/> under <paramref name="policy"/>.</summary>
+    public static ScenarioOutcome Run(string text, ErrorPolicy policy)
+    {
+        var engine = new MarginEngine();
+        var events = new List<LineEvent>();
+        var errors = new List<LineError>();
+        foreach (var line in ScenarioLine.Split(text))
+        {
+            Command command;
+            try
+            {
+                command = CommandJson.Parse(line.Text);
+            }
+            catch (JsonInputException invalid)
+            {
+                errors.Add(new LineError(line.Number, invalid.Field, invalid.Problem));
+                if (policy == ErrorPolicy.Stop)
+                {
+                    return new ScenarioOutcome(events, errors, engine.View(), line.Number);
+                }
+
+                continue;
+            }
+
+            var result = engine.Execute(command);
+            events.AddRange(result.Events.Select(e => new LineEvent(line.Number, e, result.Duplicate)));
+        }
+
+        return new ScenarioOutcome(events, errors, engine.View(), null);
+    }
+}

@@ -1,0 +1,141 @@
+using Ringfence.Core.Engine.Views;
+using Ringfence.Core.Numerics;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Ringfence.Cli.Run;
+
+/// <summary>
+/// Renders a <see cref="ScenarioOutcome"/> as readable tables, plain text without colours: the events (line, type,
+/// key fields), then the final state (accounts and balances, positions with their liquidation and bankruptcy prices,
+/// pods, insurance funds, the audit) and the state hash. Line errors go to standard error, not here.
+/// </summary>
+internal static class ScenarioTableWriter
+{
+    // Wide enough for the position table; a narrower terminal folds the long lines.
+    private const int Width = 200;
+
+    /// <summary>Writes the tables.</summary>
+    public static void Write(ScenarioOutcome outcome, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = Width;
+
+        var state = outcome.State;
+        Section(console, "Events", [("Line", false), ("Event", false), ("Details", false)], outcome.Events.Select(e => new[]
+        {
+            Number(e.Line), e.Duplicate ? $"{e.Event.Type} (duplicate id)" : e.Event.Type, EventDetails.Describe(e.Event),
+        }));
+
+        Section(console, "Accounts", [("Account", false), ("Parent", false), ("Asset", false), ("Balance", true)], state.Accounts.SelectMany(AccountRows));
+
+        Section(
+            console,
+            "Positions",
+            [
+                ("Account", false), ("Symbol", false), ("Scope", false), ("Side", false), ("Quantity", true), ("Entry price", true),
+                ("Leverage", true), ("Margin", true), ("Asset", false), ("Mark price", true), ("Unrealized PnL", true),
+                ("Maintenance", true), ("Liquidation price", true), ("Bankruptcy price", true),
+            ],
+            state.Positions.Select(p => new[]
+            {
+                p.Account.ToString(), p.Symbol, p.Scope.ToString(), Lower(p.Side), p.Quantity.ToString(), p.EntryPrice.ToString(),
+                p.Leverage.ToString(), p.Margin.ToString(), p.Asset.ToString(), PriceText(p.MarkPrice), p.UnrealizedPnl.ToString(),
+                p.MaintenanceMargin.ToString(), PriceText(p.LiquidationPrice), PriceText(p.BankruptcyPrice),
+            }));
+
+        Section(
+            console,
+            "Pods",
+            [("Account", false), ("Pod", false), ("Asset", false), ("Collateral", true), ("Equity", true), ("Initial margin", true), ("Maintenance", true)],
+            state.Pods.SelectMany(PodRows));
+
+        Section(
+            console,
+            "Insurance funds",
+            [("Instrument", false), ("Balance", true)],
+            state.InsuranceFunds.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new[] { f.Key, f.Value.ToString() }));
+
+        Section(
+            console,
+            "Audit",
+            [("Asset", false), ("Deposits", true), ("Withdrawals", true), ("Ledger total", true), ("Balanced", false)],
+            state.Audit.Select(a => new[]
+            {
+                a.Asset.ToString(), a.Deposits.ToString(), a.Withdrawals.ToString(), a.LedgerTotal.ToString(), a.Balances ? "yes" : "no",
+            }));
+
+        console.Write(new Text($"State hash: {state.Hash}"));
+        console.WriteLine();
+        if (outcome.Errors.Count > 0)
+        {
+            var stopped = outcome.StoppedAtLine is { } line ? $"; the run stopped at line {Number(line)} (--on-error stop)" : string.Empty;
+            console.Write(new Text($"Line errors: {Number(outcome.Errors.Count)} (listed on standard error){stopped}."));
+            console.WriteLine();
+        }
+    }
+
+    /// <summary>A titled table of <paramref name="rows"/>, or "<paramref name="title"/>: none" when there are none.</summary>
+    private static void Section(IAnsiConsole console, string title, (string Header, bool RightAligned)[] columns, IEnumerable<string[]> rows)
+    {
+        var table = new Table { Title = new TableTitle(title) };
+        foreach (var (header, rightAligned) in columns)
+        {
+            var column = new TableColumn(new Text(header));
+            table.AddColumn(rightAligned ? column.RightAligned() : column);
+        }
+
+        foreach (var row in rows)
+        {
+            // Text, not markup: symbols, reasons and ids are data and must not be read as Spectre style tags.
+            table.AddRow(row.Select(cell => (IRenderable)new Text(cell)));
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            console.Write(new Text($"{title}: none"));
+            console.WriteLine();
+            return;
+        }
+
+        console.Write(table);
+    }
+
+    private static IEnumerable<string[]> AccountRows(AccountView account)
+    {
+        var parent = account.Parent?.ToString() ?? string.Empty;
+        if (account.Balances.Count == 0)
+        {
+            return [[account.Id.ToString(), parent, string.Empty, string.Empty]];
+        }
+
+        return account.Balances.OrderBy(b => b.Key).Select(b => new[] { account.Id.ToString(), parent, b.Key.ToString(), b.Value.ToString() });
+    }
+
+    private static IEnumerable<string[]> PodRows(PodView pod)
+    {
+        if (pod.Assets.Count == 0)
+        {
+            return [[pod.Account.ToString(), pod.Name, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]];
+        }
+
+        return pod.Assets.Select(a => new[]
+        {
+            pod.Account.ToString(), pod.Name, a.Asset.ToString(), a.Collateral.ToString(), a.Equity.ToString(),
+            a.InitialMargin.ToString(), a.MaintenanceMargin.ToString(),
+        });
+    }
+
+    private static string PriceText(Price? price) => price?.ToString() ?? "none";
+
+    private static string Lower(Enum value) => value.ToString().ToLowerInvariant();
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

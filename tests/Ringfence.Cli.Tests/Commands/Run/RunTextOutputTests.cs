@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace Ringfence.Cli.Tests.Commands.Run;
+
+/// <summary>The default, human-readable rendering of <c>ringfence run</c>.</summary>
+public sealed class RunTextOutputTests
+{
+    [Fact]
+    public void Text_Shows_Events_Positions_With_Their_Prices_And_The_Hash()
+    {
+        var path = Repository.Scenario("isolated-vs-cross.jsonl");
+
+        var run = CliRun.Of(string.Empty, "run", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        using var json = JsonDocument.Parse(CliRun.Of(string.Empty, "run", path, "--json").Out);
+        var hash = json.RootElement.GetProperty("state").Text("hash");
+        Assert.Contains($"State hash: {hash}", run.Out, StringComparison.Ordinal);
+
+        string[] expected =
+        [
+            "Events", "PositionOpened", "TradeExecuted (duplicate id)", "REMOVE_EXCEEDS_MAX: at most 3.025", "MarginAdded",
+            "Positions", "Liquidation price", "Bankruptcy price", "648.025", "19452", "19352", "pod:basis", "22901.9",
+            "Accounts", "alice-hedge", "Pods", "basis", "Insurance funds", "Audit", "1009000",
+        ];
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, run.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Position_Row_Holds_Its_Figures_In_Column_Order()
+    {
+        var run = CliRun.Of(string.Empty, "run", Repository.Scenario("isolated-vs-cross.jsonl"));
+
+        var row = Assert.Single(run.Out.Split('\n'), line => line.Contains("│ alice ", StringComparison.Ordinal) && line.Contains("isolated", StringComparison.Ordinal));
+        var cells = row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["alice", "BTCUSDT", "isolated", "long", "1", "20000", "50", "648.025", "USDT", "19750", "-250", "100", "19452", "19352"], cells);
+    }
+
+    [Fact]
+    public void Text_Has_No_Escape_Codes_And_Is_Deterministic()
+    {
+        var path = Repository.Scenario("inverse-and-pods.jsonl");
+
+        var first = CliRun.Of(string.Empty, "run", path);
+        var second = CliRun.Of(string.Empty, "run", path);
+
+        Assert.DoesNotContain('\u001b', first.Out);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Line_Errors_Go_To_Standard_Error_And_A_Summary_Closes_The_Output()
+    {
+        using var file = ScenarioFile.Of(ScenarioLines.AfterSetup("{", ScenarioLines.Deposit("\"1\"")));
+
+        var run = CliRun.Of(string.Empty, "run", file.Path, "--on-error", "stop");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: line 7: input: malformed JSON", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("Line errors: 1 (listed on standard error); the run stopped at line 7 (--on-error stop).", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Positions: none", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_That_Looks_Like_Markup_Is_Printed_Verbatim()
+    {
+        // Symbols and reasons are data; Spectre must not read "[red]" in them as a style.
+        using var file = ScenarioFile.Of("""{"type":"markPrice","symbol":"[red]X[/]","price":"1"}""");
+
+        var run = CliRun.Of(string.Empty, "run", file.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("no instrument '[red]X[/]'", run.Out, StringComparison.Ordinal);
+    }
+}
