@@ -130,9 +130,9 @@ public sealed record Instrument
 
     private static void RequireName(string value, string name)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (!Accounts.Identifier.IsValid(value, 32))
         {
-            throw new ArgumentException("A name is required.", name);
+            throw new ArgumentException($"'{value}' is not a valid name (1-32 of A-Z a-z 0-9 - _ .).", name);
         }
     }
 

@@ -104,10 +104,13 @@ public sealed class IsolatedMarginModel
             return Money.Zero;
         }
 
+        // The reserve is a requirement: round the bankruptcy price toward the larger notional (linear up, inverse down),
+        // not merely against the holder's side, or a short linear (long inverse) reserve falls short of the exact fee.
+        // An inverse bankruptcy price beyond the price range is taken at the largest price (a larger notional still).
         var root = PriceRoot.Solve(position, new RequirementPiece(FeeRateAtBankruptcy, Money.Zero));
         var bankruptcyPrice = root.Kind switch
         {
-            PriceRootKind.At => root.ToPrice(UserAdverse(position.Side)),
+            PriceRootKind.At => position.Contract.Type == ContractType.Linear ? root.ToPrice(Rounding.Up) : root.ToPriceDownWithinRange(),
             PriceRootKind.Always => position.EntryPrice,
             _ => (Price?)null,
         };
@@ -262,12 +265,14 @@ public sealed class IsolatedMarginModel
 
         var fixedFee = CloseFeeReserve(position);
 
-        // Fast path: the piece of the tier at entry is the answer when its root lands in that same tier.
+        // Fast path: the piece of the tier at entry is the answer when its root lands in that same tier — unless the
+        // first tier's maintenance amount is positive: every tier's amount then includes it, any piece can be negative,
+        // and the zero floor may be the largest piece in any tier.
         var entryTier = Tiers.ForNotional(Notional(position, position.EntryPrice));
         var candidate = PriceRoot.Solve(position, Piece(entryTier, fixedFee));
         if (candidate.Kind == PriceRootKind.At
             && Tiers.ForNotional(Notional(position, candidate.ToPrice(UserAdverse(position.Side)))) == entryTier
-            && (entryTier.Number > 1 || !Tiers.Tiers[0].MaintenanceAmount.IsPositive))
+            && !Tiers.Tiers[0].MaintenanceAmount.IsPositive)
         {
             return candidate;
         }

@@ -79,6 +79,16 @@ internal readonly struct PriceRoot
     /// <summary>The root rounded to 10⁻⁸ price units in the given direction.</summary>
     public Price ToPrice(Rounding rounding) =>
         Price.FromUnits(FixedPoint.ToUnits(FixedPoint.Divide(Numerator, Denominator, rounding)));
+
+    /// <summary>
+    /// The root rounded down to 10⁻⁸ price units, or the largest price when the root lies beyond it (the bankruptcy
+    /// price of a nearly fully covered inverse short): still a price at or below the root.
+    /// </summary>
+    public Price ToPriceDownWithinRange()
+    {
+        var units = FixedPoint.Divide(Numerator, Denominator, Rounding.Down);
+        return Price.FromUnits(units > FixedPoint.MaxUnits ? FixedPoint.MaxUnits : FixedPoint.ToUnits(units));
+    }
 }
 
 /// <summary>What solving one requirement piece found.</summary>

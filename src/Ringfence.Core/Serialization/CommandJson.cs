@@ -46,7 +46,7 @@ public static class CommandJson
         "addMargin" => new AddMargin(Account(f, "account"), f.String("symbol"), f.Number<Money>("amount")),
         "removeMargin" => new RemoveMargin(Account(f, "account"), f.String("symbol"), f.Number<Money>("amount")),
         "setLeverage" => new SetLeverage(Account(f, "account"), f.String("symbol"), f.Number<Leverage>("leverage"), Scope(f, defaultScope: MarginScope.Isolated)),
-        "setAutoTopUp" => new SetAutoTopUp(Account(f, "account"), f.String("symbol"), f.Bool("enabled"), f.OptionalNumber<Money>("cap") ?? Money.Zero),
+        "setAutoTopUp" => ReadAutoTopUp(f),
         "createPod" => new CreatePod(Account(f, "account"), Pod(f)),
         "fundPod" => new FundPod(Account(f, "account"), Pod(f), Asset(f, "asset"), f.Number<Money>("amount")),
         "defundPod" => new DefundPod(Account(f, "account"), Pod(f), Asset(f, "asset"), f.Number<Money>("amount")),
@@ -54,6 +54,16 @@ public static class CommandJson
         "fundingRate" => new ApplyFundingRate(f.String("symbol"), f.Number<Rate>("rate")),
         _ => throw f.Error("type", $"unknown command type '{type}' (known: {string.Join(", ", Types)})"),
     };
+
+    /// <summary>Enabling top-up needs its cap (the most it may ever move); disabling may omit it.</summary>
+    private static SetAutoTopUp ReadAutoTopUp(JsonFields f)
+    {
+        var account = Account(f, "account");
+        var symbol = f.String("symbol");
+        var enabled = f.Bool("enabled");
+        var cap = enabled ? f.Number<Money>("cap") : f.OptionalNumber<Money>("cap") ?? Money.Zero;
+        return new SetAutoTopUp(account, symbol, enabled, cap);
+    }
 
     private static Trade ReadTrade(JsonFields f)
     {
@@ -157,10 +167,17 @@ public static class CommandJson
         return MarginScope.TryParse(text, out var scope) ? scope : throw f.Error("scope", $"must be \"isolated\", \"cross\" or \"pod:NAME\", not \"{text}\"");
     }
 
+    /// <summary>ISO-8601 forms accepted for times: a date, or a date and time with optional fraction and offset (Z when absent).</summary>
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
+
     private static DateTimeOffset ParseTime(JsonFields f, string text, string field = "time") =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+        DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
-            : throw f.Error(field, $"'{text}' is not an ISO-8601 time");
+            : throw f.Error(field, $"'{text}' is not an ISO-8601 time (e.g. 2026-11-21T08:00:00Z)");
 
     private static string FirstSentence(string message)
     {

@@ -69,9 +69,6 @@ public static class RejectionCodes
     /// <summary>The command's time is earlier than the previous command's.</summary>
     public const string TimeWentBackwards = "TIME_WENT_BACKWARDS";
 
-    /// <summary>The asset is not the instrument's settle asset.</summary>
-    public const string WrongAsset = "WRONG_ASSET";
-
     /// <summary>An arithmetic result does not fit the fixed-point range.</summary>
     public const string Overflow = "OVERFLOW";
 

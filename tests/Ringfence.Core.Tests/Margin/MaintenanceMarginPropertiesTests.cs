@@ -1,0 +1,91 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Ringfence.Core.Margin;
+using Ringfence.Core.Numerics;
+
+namespace Ringfence.Core.Tests.Margin;
+
+/// <summary>
+/// The integer requirements are the exact ones rounded up (against the holder) by less than a few units: maintenance at
+/// the mark, maintenance fixed at entry, the reserved fee to close and the initial margin.
+/// </summary>
+public sealed class MaintenanceMarginPropertiesTests
+{
+    private static Gen<(MarginCase Case, Price Mark)> CasesWithMarks =>
+        from c in MarginCases.Any
+        from perMille in Gen.Choose(250, 4000)
+        select (c, Price.FromUnits(c.Position.EntryPrice.Units / 1000 * perMille));
+
+    [Fact]
+    public void Maintenance_at_the_mark_is_the_exact_tax_bracket_requirement_rounded_up()
+    {
+        PropertyCases.Verify(CasesWithMarks.Where(t => t.Case.Model.Profile.Valuation == MaintenanceValuation.AtMark), t =>
+        {
+            var (c, mark) = t;
+            var exact = ExactMargin.RequirementAtMark(c.Model, c.Position, Fraction.Of(mark));
+            var integer = Fraction.Of(c.Model.MaintenanceMargin(c.Position, mark));
+            Assert.True(integer >= exact, $"maintenance {integer} below the exact {exact}; {c}");
+            Assert.True(integer - exact < Fraction.FromUnits(4), $"maintenance {integer} more than rounding above the exact {exact}; {c}");
+        });
+    }
+
+    [Fact]
+    public void Maintenance_valued_at_entry_is_fixed_and_the_exact_entry_requirement_rounded_up()
+    {
+        PropertyCases.Verify(CasesWithMarks.Where(t => t.Case.Model.Profile.Valuation == MaintenanceValuation.AtEntry), t =>
+        {
+            var (c, mark) = t;
+            var fixedAtEntry = c.Model.MaintenanceMargin(c.Position, c.Position.EntryPrice);
+            Assert.Equal(fixedAtEntry, c.Model.MaintenanceMargin(c.Position, mark));
+            var exact = ExactMargin.RequirementAtMark(c.Model, c.Position, Fraction.Of(c.Position.EntryPrice));
+            Assert.True(Fraction.Of(fixedAtEntry) >= exact && Fraction.Of(fixedAtEntry) - exact < Fraction.FromUnits(4), $"{fixedAtEntry} vs exact {exact}; {c}");
+            Assert.Equal(c.Model.TierAt(c.Position, c.Position.EntryPrice), c.Model.TierAt(c.Position, mark));
+        });
+    }
+
+    [Fact]
+    public void The_reserved_fee_to_close_is_the_exact_bankruptcy_value_times_the_taker_fee_rounded_up()
+    {
+        PropertyCases.Verify(MarginCases.Any, c =>
+        {
+            var reserve = Fraction.Of(c.Model.CloseFeeReserve(c.Position));
+            if (c.Model.Profile.CloseFee != CloseFee.BankruptcyValue || c.TakerFee == Rate.Zero)
+            {
+                Assert.Equal(Fraction.Zero, reserve);
+                return;
+            }
+
+            var root = ExactMargin.BankruptcyRoot(c.Model, c.Position);
+            var exact = root is { } price ? ExactMargin.FeeToClose(c.Model, c.Position, price) : Fraction.Zero;
+            Assert.True(reserve >= exact, $"reserved fee {reserve} below the exact {exact}; {c}");
+
+            // Above it by no more than the price's own rounding (one unit toward the larger notional) and two units.
+            var unit = Fraction.FromUnits(c.IsLinear ? 1 : -1);
+            var loosest = root is { } p ? ExactMargin.FeeToClose(c.Model, c.Position, p + unit) : Fraction.Zero;
+            Assert.True(reserve < loosest + Fraction.FromUnits(2), $"reserved fee {reserve} more than rounding above the exact {exact}; {c}");
+        });
+    }
+
+    [Fact]
+    public void Initial_margin_is_notional_over_leverage_plus_the_fee_on_the_bankruptcy_value_rounded_up()
+    {
+        PropertyCases.Verify(MarginCases.Any, c =>
+        {
+            var position = c.Position;
+            var notional = ExactMargin.Notional(position, Fraction.Of(position.EntryPrice));
+            var margin = notional / Fraction.Of(c.Leverage);
+            var fee = Fraction.Zero;
+            if (c.Model.Profile.CloseFee == CloseFee.BankruptcyValue)
+            {
+                // Value at the leverage's bankruptcy price: linear N·(1 − s/L), inverse N·(1 + s/L).
+                var signed = Fraction.Whole(position.Side.Sign()) * margin;
+                fee = (c.IsLinear ? notional - signed : notional + signed) * Fraction.Of(c.TakerFee);
+            }
+
+            var exact = margin + fee;
+            var integer = Fraction.Of(c.InitialMargin);
+            Assert.True(integer >= exact, $"initial margin {integer} below the exact {exact}; {c}");
+            Assert.True(integer - exact < Fraction.FromUnits(4), $"initial margin {integer} more than rounding above the exact {exact}; {c}");
+        });
+    }
+}
