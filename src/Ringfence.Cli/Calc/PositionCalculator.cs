@@ -36,7 +36,7 @@ internal static class PositionCalculator
         var mark = request.MarkPrice ?? request.EntryPrice;
         RequireMarkNotionalInRange(request);
         var tier = model.TierAt(position, mark);
-        var liquidationPrice = SolvePrice("liquidation", () => model.LiquidationPrice(position, request.TickSize));
+        var liquidationPrice = model.LiquidationPrice(position, request.TickSize);
         var liquidationTier = TierNumberAt(model, position, liquidationPrice);
         var atMark = request.MarkPrice is { } markPrice
             ? new MarkFigures(
@@ -56,7 +56,7 @@ internal static class PositionCalculator
             tier,
             liquidationPrice,
             liquidationTier,
-            SolvePrice("bankruptcy", () => model.BankruptcyPrice(position, request.TickSize)),
+            model.BankruptcyPrice(position, request.TickSize),
             atMark,
             model.MaxRemovableMargin(position, mark, leverage),
             model.MaxQuantity(request.Contract, request.Side, request.EntryPrice, opening, leverage, request.LotSize),
@@ -87,24 +87,10 @@ internal static class PositionCalculator
         }
     }
 
-    private static Price? SolvePrice(string name, Func<Price?> solve)
-    {
-        try
-        {
-            return solve();
-        }
-        catch (OverflowException exception)
-        {
-            // The exact root exists but lies past the largest Price (a short, or an inverse position, margined far
-            // beyond its notional); reporting null would claim no price liquidates it.
-            throw new InputException("input", $"the {name} price is beyond the representable range (±{Price.FromUnits(FixedPoint.MaxUnits)})", exception);
-        }
-    }
-
     /// <summary>
     /// The tier the notional falls in at <paramref name="price"/>. Core answers "liquidatable at every price" with
-    /// sentinel prices (zero for a short, the largest price for a long) whose notional may be undefined or overflow;
-    /// those lie beyond every cap or below the first.
+    /// sentinel prices (one tick for a short, the largest tick for a long) whose notional may overflow; that lies
+    /// beyond every cap.
     /// </summary>
     private static int? TierNumberAt(IsolatedMarginModel model, IsolatedPosition position, Price? price)
     {
@@ -113,19 +99,13 @@ internal static class PositionCalculator
             return null;
         }
 
-        var tiers = model.Tiers.Tiers;
-        if (model.Profile.Valuation == MaintenanceValuation.AtMark && !at.IsPositive)
-        {
-            return position.Contract.Type == ContractType.Linear ? tiers[0].Number : tiers[^1].Number;
-        }
-
         try
         {
             return model.TierAt(position, at).Number;
         }
         catch (OverflowException)
         {
-            return tiers[^1].Number;
+            return model.Tiers.Tiers[^1].Number;
         }
     }
 }

@@ -56,6 +56,11 @@ public sealed class RiskTierTable
                     $"the maintenance amount floor × ΔMMR = {floor} × {spec.MaintenanceRate - specs[i - 1].MaintenanceRate} is not exact to 8 decimals");
             }
 
+            if (i == 0 && derived.IsNegative)
+            {
+                throw new InvalidRiskTierException(0, RiskTierProperty.MaintenanceAmount, $"maintenance amount {derived} must not be negative");
+            }
+
             if (spec.MaintenanceAmount is { } given && given != derived)
             {
                 throw new InvalidRiskTierException(i, RiskTierProperty.MaintenanceAmount,
@@ -132,6 +137,12 @@ public sealed class RiskTierTable
     {
         if (specs[i].MaxLeverage is not { } leverage)
         {
+            if (i > 0 && specs[i - 1].MaxLeverage is { } limited)
+            {
+                throw new InvalidRiskTierException(i, RiskTierProperty.MaxLeverage,
+                    $"a tier without a maximum leverage cannot follow one limited to {limited}");
+            }
+
             return;
         }
 

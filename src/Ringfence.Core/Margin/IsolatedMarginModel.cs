@@ -30,6 +30,11 @@ public sealed class IsolatedMarginModel
             throw new ArgumentOutOfRangeException(nameof(takerFee), takerFee, "The taker fee must be in [0, 1).");
         }
 
+        if (profile.CloseFee == CloseFee.MarkNotional && tiers.Tiers[^1].MaintenanceRate + takerFee >= Rate.One)
+        {
+            throw new ArgumentOutOfRangeException(nameof(takerFee), takerFee, "The highest maintenance rate plus the fee rate must stay below 1.");
+        }
+
         Profile = profile;
         Tiers = tiers;
         TakerFee = takerFee;
@@ -143,8 +148,9 @@ public sealed class IsolatedMarginModel
     /// <summary>
     /// The liquidation price: the root of <c>equity − maintenance = 0</c>, with the tier that contains the notional at
     /// that price, rounded to <paramref name="tick"/> against the holder (a long's up, a short's down).
-    /// Null when no positive price liquidates the position (a 1× long, an inverse short with full cover); a position
-    /// that is liquidatable at every price gets the price that triggers at once (a long the largest tick, a short zero).
+    /// Null when no representable positive price liquidates the position (a 1× long, an inverse short with full cover,
+    /// a short margined so far beyond its notional that its root exceeds the largest price); a position that is
+    /// liquidatable at every price gets the price that triggers at once (a long the largest tick, a short one tick).
     /// </summary>
     public Price? LiquidationPrice(IsolatedPosition position, Price tick)
     {
@@ -154,7 +160,8 @@ public sealed class IsolatedMarginModel
 
     /// <summary>
     /// The bankruptcy price: where equity is zero (net of the reserved fee to close, where the profile reserves one),
-    /// rounded to <paramref name="tick"/> against the holder. Null when the position cannot go bankrupt at a positive price.
+    /// rounded to <paramref name="tick"/> against the holder. Null when the position cannot go bankrupt at a
+    /// representable positive price.
     /// </summary>
     public Price? BankruptcyPrice(IsolatedPosition position, Price tick)
     {
@@ -271,7 +278,8 @@ public sealed class IsolatedMarginModel
         var entryTier = Tiers.ForNotional(Notional(position, position.EntryPrice));
         var candidate = PriceRoot.Solve(position, Piece(entryTier, fixedFee));
         if (candidate.Kind == PriceRootKind.At
-            && Tiers.ForNotional(Notional(position, candidate.ToPrice(UserAdverse(position.Side)))) == entryTier
+            && candidate.TryToPrice(UserAdverse(position.Side), out var candidatePrice)
+            && Tiers.ForNotional(Notional(position, candidatePrice)) == entryTier
             && !Tiers.Tiers[0].MaintenanceAmount.IsPositive)
         {
             return candidate;
@@ -315,18 +323,20 @@ public sealed class IsolatedMarginModel
         }
 
         var rounding = UserAdverse(position.Side);
-        return root.Kind switch
+        var largestTick = Price.FromUnits(FixedPoint.MaxUnits).RoundTo(tick, Rounding.Down);
+        switch (root.Kind)
         {
-            PriceRootKind.At => RoundToTick(root.ToPrice(rounding), tick, rounding),
-            PriceRootKind.Always => position.Side == PositionSide.Long
-                ? Price.FromUnits(FixedPoint.MaxUnits).RoundTo(tick, Rounding.Down)
-                : Price.Zero,
-            _ => null,
-        };
+            case PriceRootKind.At when root.TryToPrice(rounding, out var exact) && exact <= largestTick:
+                return exact.RoundTo(tick, rounding) is var onTick && onTick <= largestTick ? onTick : largestTick;
+            case PriceRootKind.At:
+                // Beyond the largest price: no representable price reaches a short's root; a long is reached by all.
+                return position.Side == PositionSide.Long ? largestTick : null;
+            case PriceRootKind.Always:
+                return position.Side == PositionSide.Long ? largestTick : tick;
+            default:
+                return null;
+        }
     }
-
-    private static Price RoundToTick(Price price, Price tick, Rounding rounding) =>
-        price.Units > FixedPoint.MaxUnits - tick.Units ? price.RoundTo(tick, Rounding.Down) : price.RoundTo(tick, rounding);
 
     /// <summary>Rounding against the holder: a long's prices up (liquidated sooner), a short's down.</summary>
     private static Rounding UserAdverse(PositionSide side) => side == PositionSide.Long ? Rounding.Up : Rounding.Down;

@@ -76,6 +76,14 @@ internal readonly struct PriceRoot
     public int CompareTo(PriceRoot other) =>
         (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
 
+    /// <summary>The root rounded to 10⁻⁸ price units, or false when that lies beyond the largest price.</summary>
+    public bool TryToPrice(Rounding rounding, out Price price)
+    {
+        var units = FixedPoint.Divide(Numerator, Denominator, rounding);
+        price = units > FixedPoint.MaxUnits ? default : Price.FromUnits((long)units);
+        return units <= FixedPoint.MaxUnits;
+    }
+
     /// <summary>The root rounded to 10⁻⁸ price units in the given direction.</summary>
     public Price ToPrice(Rounding rounding) =>
         Price.FromUnits(FixedPoint.ToUnits(FixedPoint.Divide(Numerator, Denominator, rounding)));

@@ -27,6 +27,8 @@ public sealed class RiskTierTableValidationTests
         ["given amount below the recursion"] = [new(M("50000"), R("0.004")), new(M("250000"), R("0.005"), M("50")), new(null, R("0.01"), M("1299.99999999"))],
         ["given zero amount where the recursion needs one"] = [new(M("100"), R("0.01"), M("0")), new(null, R("0.02"), M("0"))],
         ["floor × ΔMMR not exact to 8 decimals"] = [new(M("0.00000001"), R("0.01")), new(null, R("0.5"))],
+        ["unlimited leverage after a limited tier"] = [new(M("100"), R("0.01"), null, L("20")), new(null, R("0.02"))],
+        ["negative first maintenance amount"] = [new(M("100"), R("0.01"), M("-1")), new(null, R("0.02"))],
     };
 
     [Theory]
@@ -49,6 +51,8 @@ public sealed class RiskTierTableValidationTests
     [InlineData("given amount below the recursion", 2, RiskTierProperty.MaintenanceAmount)]
     [InlineData("given zero amount where the recursion needs one", 1, RiskTierProperty.MaintenanceAmount)]
     [InlineData("floor × ΔMMR not exact to 8 decimals", 1, RiskTierProperty.MaintenanceRate)]
+    [InlineData("unlimited leverage after a limited tier", 1, RiskTierProperty.MaxLeverage)]
+    [InlineData("negative first maintenance amount", 0, RiskTierProperty.MaintenanceAmount)]
     public void Create_rejects_an_invalid_table_naming_the_tier_and_field(string table, int tierIndex, RiskTierProperty property)
     {
         var error = Assert.Throws<InvalidRiskTierException>(() => RiskTierTable.Create(Tables[table]));
@@ -71,8 +75,8 @@ public sealed class RiskTierTableValidationTests
         [
             new(M("100"), R("0"), M("0"), L("1")),
             new(M("200"), R("0"), null, L("1")),
-            new(M("300"), R("0.99999999"), M("199.9999980"), null),
-            new(null, R("0.99999999"), M("199.999998")),
+            new(M("300"), R("0.99999999"), M("199.9999980"), L("1")),
+            new(null, R("0.99999999"), M("199.999998"), L("1")),
         ]);
         Assert.Equal(4, table.Tiers.Count);
         Assert.Null(table.MaxNotional);

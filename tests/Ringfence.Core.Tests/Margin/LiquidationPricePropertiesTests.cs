@@ -19,12 +19,7 @@ public sealed class LiquidationPricePropertiesTests
         var solved = 0;
         PropertyCases.Verify(MarginCases.Any, c =>
         {
-            if (!c.TryLiquidationPrice(c.Tick, out var lp))
-            {
-                return;
-            }
-
-            if (lp is not { } price)
+            if (c.LiquidationPrice(c.Tick) is not { } price)
             {
                 AssertPositiveEverywhere(c, MarginProbes.Around(c));
                 return;
@@ -34,9 +29,9 @@ public sealed class LiquidationPricePropertiesTests
             solved++;
             var inside = c.IsLong ? price - c.Tick : price + c.Tick; // one tick further into the loss: liquidated
             var outside = c.IsLong ? price + c.Tick : price - c.Tick; // one tick back toward safety: safe, where a tick resolves
-            if (!c.IsLong && price == Price.Zero)
+            if (!c.IsLong && (price == Price.Zero || Cushion(c, price) < Fraction.Zero))
             {
-                // A short liquidated at every price, or whose root is below one tick.
+                // A short whose root is below one tick, or liquidated at every price (it gets one tick).
                 AssertLiquidated(c, c.Tick);
                 return;
             }
@@ -75,7 +70,7 @@ public sealed class LiquidationPricePropertiesTests
         {
             var price = Price.FromUnits(t.c.Position.EntryPrice.Units / 1000 * t.factor);
             AssertIntegerCheckRoundsAgainstTheHolder(t.c, price);
-            if (t.c.TryLiquidationPrice(Price.FromUnits(1), out var lp) && lp is { IsPositive: true } exact)
+            if (t.c.LiquidationPrice(Price.FromUnits(1)) is { IsPositive: true } exact)
             {
                 AssertIntegerCheckRoundsAgainstTheHolder(t.c, exact);
                 AssertIntegerCheckRoundsAgainstTheHolder(t.c, exact + Price.FromUnits(1));
@@ -95,20 +90,8 @@ public sealed class LiquidationPricePropertiesTests
         {
             var (c, added) = t;
             var more = c.Position.WithMarginChange(Money.FromUnits(added));
-            if (!c.TryLiquidationPrice(c.Tick, out var before))
-            {
-                return;
-            }
-
-            Price? after;
-            try
-            {
-                after = c.Model.LiquidationPrice(more, c.Tick);
-            }
-            catch (OverflowException) when (!c.IsLong)
-            {
-                return; // a short's liquidation price moved up beyond the price range
-            }
+            var before = c.LiquidationPrice(c.Tick);
+            var after = c.Model.LiquidationPrice(more, c.Tick);
 
             if (before is not { } was)
             {
@@ -128,7 +111,7 @@ public sealed class LiquidationPricePropertiesTests
     {
         PropertyCases.Verify(MarginCases.Any, c =>
         {
-            if (!c.TryLiquidationPrice(c.Tick, out var solved) || solved is not { IsPositive: true } lp)
+            if (c.LiquidationPrice(c.Tick) is not { IsPositive: true } lp)
             {
                 return;
             }

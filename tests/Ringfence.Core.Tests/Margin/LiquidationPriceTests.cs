@@ -46,12 +46,12 @@ public sealed class LiquidationPriceTests
     public void An_inverse_short_whose_prices_lie_beyond_the_range_still_gets_a_decision()
     {
         // 1× short of 10,000 × 100 USD at 50,000 (margin 20 BTC) that paid 10⁻⁸ BTC of funding: equity runs out only at
-        // 1e6 × 0.995 × 50,000 / 0.0005 ≈ 9.95e13, beyond the largest price. That price is a result out of range and
-        // throws, as all such results do; but the margin check must not: the reserved fee to close is taken at the
+        // 1e6 × 0.995 × 50,000 / 0.0005 ≈ 9.95e13, beyond the largest price: no representable price liquidates it, so
+        // both prices are null. The margin check must not fail either: the reserved fee to close is taken at the
         // largest price (the bankruptcy price lies beyond it too), where the inverse notional is larger still.
         var position = Inverse(PositionSide.Short, "10000", "100", "50000", "19.99999999");
-        Assert.Throws<OverflowException>(() => Model(VenueProfiles.Binance, "0.005").LiquidationPrice(position, P("0.5")));
-        Assert.Throws<OverflowException>(() => Model(VenueProfiles.Binance, "0.005").BankruptcyPrice(position, P("0.5")));
+        Assert.Null(Model(VenueProfiles.Binance, "0.005").LiquidationPrice(position, P("0.5")));
+        Assert.Null(Model(VenueProfiles.Binance, "0.005").BankruptcyPrice(position, P("0.5")));
 
         var unified = Model(VenueProfiles.BybitUnified, "0.005", "0.00055");
         Assert.Equal(M("0.00000001"), unified.CloseFeeReserve(position)); // 1e6 / 92233720368.5 × 0.00055, rounded up
@@ -78,7 +78,7 @@ public sealed class LiquidationPriceTests
         Assert.Equal(Price.FromUnits(FixedPoint.MaxUnits).RoundTo(tick, Rounding.Down), model.LiquidationPrice(broke, tick));
         Assert.True(model.IsLiquidatable(broke, P("1000000")));
         var brokeShort = Linear(PositionSide.Short, "1", "100", "-200");
-        Assert.Equal(Price.Zero, model.LiquidationPrice(brokeShort, tick));
+        Assert.Equal(tick, model.LiquidationPrice(brokeShort, tick));
         Assert.True(model.IsLiquidatable(brokeShort, P("0.5")));
     }
 

@@ -64,33 +64,11 @@ internal sealed class MarginCase
 
     public bool IsLinear => Position.Contract.Type == ContractType.Linear;
 
-    /// <summary>
-    /// The model's liquidation price at <paramref name="tick"/>, or false where Core reports a result out of range
-    /// (it throws, as every fixed-point result beyond ±92,233,720,368.54775807 does) — after checking that the price
-    /// does lie beyond the range: at the largest price the exact cushion has not yet changed sign.
-    /// </summary>
-    public bool TryLiquidationPrice(Price tick, out Price? price) =>
-        TrySolve(() => Model.LiquidationPrice(Position, tick), p => ExactMargin.Cushion(Model, Position, p), out price);
+    /// <summary>The model's liquidation price (null where no representable price liquidates the position).</summary>
+    public Price? LiquidationPrice(Price tick) => Model.LiquidationPrice(Position, tick);
 
-    /// <summary>The model's bankruptcy price, or false where it lies beyond the price range (checked as for the liquidation price).</summary>
-    public bool TryBankruptcyPrice(Price tick, out Price? price) =>
-        TrySolve(() => Model.BankruptcyPrice(Position, tick), p => ExactMargin.EquityNetOfFeeToClose(Model, Position, p), out price);
-
-    private bool TrySolve(Func<Price?> solve, Func<Fraction, Fraction> cushion, out Price? price)
-    {
-        try
-        {
-            price = solve();
-            return true;
-        }
-        catch (OverflowException)
-        {
-            var atLargestPrice = cushion(Fraction.FromUnits(FixedPoint.MaxUnits));
-            Assert.True(IsLong ? atLargestPrice <= Fraction.Zero : atLargestPrice > Fraction.Zero, $"out of range, yet the root is within it; {this}");
-            price = null;
-            return false;
-        }
-    }
+    /// <summary>The model's bankruptcy price (null where no representable price bankrupts the position).</summary>
+    public Price? BankruptcyPrice(Price tick) => Model.BankruptcyPrice(Position, tick);
 
     /// <summary>Everything needed to rebuild the case by hand.</summary>
     public override string ToString()

@@ -118,7 +118,6 @@ public sealed class CalcPositionErrorTests
         { With(("quantity", "90000000000"), ("entryPrice", "90000000000")), "quantity" },
         { With(("quantity", "174763"), ("entryPrice", "129671.8"), ("markPrice", "572077.7")), "markPrice" },
         { With(("leverage", null), ("margin", "90000000000"), ("extraMargin", "90000000000"), ("quantity", "1000000000"), ("entryPrice", "1")), "input" },
-        { With(("side", "\"short\""), ("quantity", "0.0001"), ("leverage", "1"), ("extraMargin", "10000000")), "input" },
     };
 
     [Theory]
