@@ -1,0 +1,20 @@
+using Ringfence.Core.Accounts;
+using Ringfence.Core.Instruments;
+using Ringfence.Core.Numerics;
+
+namespace Ringfence.Core.Tests.Engine.Generation;
+
+/// <summary>An instrument of a random scenario, the venue profile it is listed under, and its opening mark price.</summary>
+internal sealed record Listing(Instrument Instrument, string Profile, Price OpeningMark)
+{
+    public string Symbol => Instrument.Symbol;
+
+    public Asset SettleAsset => Asset.Create(Instrument.SettleAsset);
+
+    public bool IsInverse => Instrument.Contract.Type == ContractType.Inverse;
+
+    public override string ToString() =>
+        $"{Symbol} ({Instrument.Contract.Type}, {Profile}, tick {Instrument.TickSize}, lot {Instrument.LotSize}, maker {Instrument.MakerFee}, taker {Instrument.TakerFee}, tiers "
+        + string.Join(" / ", Instrument.Tiers.Tiers.Select(t => $"≤{t.Cap?.ToString() ?? "∞"} mmr {t.MaintenanceRate} max {t.MaxLeverage?.ToString() ?? "-"}x"))
+        + $", opening mark {OpeningMark})";
+}

@@ -1,0 +1,101 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Ringfence.Core.Engine.Events;
+using Ringfence.Core.Tests.Engine.Invariants;
+using Xunit.Abstractions;
+
+namespace Ringfence.Core.Tests.Engine.Generation;
+
+/// <summary>
+/// The properties are only as good as the sequences they run: these tests fail if the generator stops producing the
+/// commands, outcomes and events the invariants are about.
+/// </summary>
+public sealed class RandomScenarioCoverageTests(ITestOutputHelper output)
+{
+    private const int Scenarios = 150;
+
+    /// <summary>A fixed seed: coverage is a property of the generator, so these tests must not flicker.</summary>
+    private const ulong Seed = 20_261_121;
+
+    [Fact]
+    public void Random_sequences_get_every_kind_of_command_both_accepted_and_rejected()
+    {
+        var outcomes = Tally(step => [$"{step.Command.GetType().Name} {(step.Result.Accepted ? "accepted" : "rejected")}"]);
+
+        var kinds = new[]
+        {
+            "CreateAccount", "Deposit", "Withdraw", "Transfer", "ListInstrument", "UpdateMarkPrice", "ApplyFundingRate", "Trade",
+            "AddMargin", "RemoveMargin", "SetLeverage", "SetAutoTopUp", "CreatePod", "FundPod", "DefundPod", "MovePositionToPod",
+        };
+        Assert.All(kinds, kind =>
+        {
+            Assert.True(outcomes.GetValueOrDefault($"{kind} accepted") > 0, $"no {kind} was accepted");
+            Assert.True(outcomes.GetValueOrDefault($"{kind} rejected") > 0, $"no {kind} was rejected");
+        });
+    }
+
+    [Fact]
+    public void Random_sequences_reach_the_rejections_the_invariants_are_about()
+    {
+        var codes = Tally(step => step.Result.Rejection is { } rejection ? [rejection.Code] : []);
+
+        Assert.All(
+            new[]
+            {
+                RejectionCodes.InvalidValue, RejectionCodes.UnknownAccount, RejectionCodes.UnknownInstrument, RejectionCodes.UnknownPosition,
+                RejectionCodes.UnknownPod, RejectionCodes.InsufficientBalance, RejectionCodes.InsufficientMargin, RejectionCodes.LeverageAboveTierMax,
+                RejectionCodes.NotionalAboveMaxTier, RejectionCodes.MarginSpecification, RejectionCodes.RemoveExceedsMax, RejectionCodes.NotRelated,
+                RejectionCodes.OffIncrement, RejectionCodes.SelfTrade, RejectionCodes.TimeWentBackwards, RejectionCodes.Overflow,
+                RejectionCodes.DuplicateAccount, RejectionCodes.DuplicatePod,
+            },
+            code => Assert.True(codes.GetValueOrDefault(code) > 0, $"no command was rejected with {code}"));
+    }
+
+    [Fact]
+    public void Random_sequences_reach_the_events_the_invariants_are_about()
+    {
+        var events = Tally(step => step.Result.Accepted ? step.Result.Events.Select(e => e.Type).Distinct() : []);
+
+        Assert.All(
+            new[]
+            {
+                nameof(PositionOpened), nameof(PositionChanged), nameof(PositionClosed), nameof(FeeCharged), nameof(MarginAdded), nameof(MarginRemoved),
+                nameof(LeverageChanged), nameof(MarginToppedUp), nameof(MarginCall), nameof(FundingPaid), nameof(FundingShortfall), nameof(PodFunded),
+                nameof(PodDefunded), nameof(PositionMovedToPod), nameof(Transferred), nameof(Withdrawn),
+            },
+            type => Assert.True(events.GetValueOrDefault(type) > 0, $"no accepted command emitted {type}"));
+    }
+
+    [Fact]
+    public void Random_sequences_re_send_accepted_commands()
+    {
+        var duplicates = Tally(step => step.Result.Duplicate ? ["duplicate"] : []);
+
+        Assert.True(duplicates.GetValueOrDefault("duplicate") > 0, "no command came back as a duplicate");
+    }
+
+    /// <summary>Counts the labels of every command of the sample scenarios, and prints the counts.</summary>
+    private Dictionary<string, int> Tally(Func<ExecutedCommand, IEnumerable<string>> labels)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var scenarios = RandomScenarios.Scenarios.Sample(Scenarios, new Rnd(Seed), 50);
+        output.WriteLine($"{scenarios.Length} scenarios, {scenarios.Sum(s => s.Commands.Count)} commands");
+        foreach (var scenario in scenarios)
+        {
+            foreach (var step in ScenarioRun.Execute(scenario))
+            {
+                foreach (var key in labels(step))
+                {
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        foreach (var (key, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{key}: {count}");
+        }
+
+        return counts;
+    }
+}
