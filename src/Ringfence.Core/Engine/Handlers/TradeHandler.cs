@@ -47,8 +47,8 @@ internal static class TradeHandler
         if (trade.Aggressor is { } aggressor)
         {
             var notional = instrument.Contract.Notional(trade.Quantity, trade.Price, Rounding.Up);
-            ChargeFee(context, market, trade.Buyer, notional.MultiplyBy(aggressor == TradeAggressor.Buyer ? instrument.TakerFee : instrument.MakerFee, Rounding.Up));
-            ChargeFee(context, market, trade.Seller, notional.MultiplyBy(aggressor == TradeAggressor.Seller ? instrument.TakerFee : instrument.MakerFee, Rounding.Up));
+            ChargeFee(context, market, trade.Buyer, buyerGrew, notional.MultiplyBy(aggressor == TradeAggressor.Buyer ? instrument.TakerFee : instrument.MakerFee, Rounding.Up));
+            ChargeFee(context, market, trade.Seller, sellerGrew, notional.MultiplyBy(aggressor == TradeAggressor.Seller ? instrument.TakerFee : instrument.MakerFee, Rounding.Up));
         }
 
         if (buyerGrew)
@@ -92,12 +92,22 @@ internal static class TradeHandler
 
     private static PositionKey Key(TradeSide side, string symbol) => new(side.Account, symbol, side.Scope);
 
-    /// <summary>Fees come from the free balance (isolated and cross) or the pod's collateral; a negative fee is a rebate.</summary>
-    private static void ChargeFee(CommandContext context, Market market, TradeSide side, Money fee)
+    /// <summary>
+    /// Fees come from the free balance (isolated and cross) or the pod's collateral; a negative fee is a rebate. An
+    /// isolated side that grew may pay only from what its cross positions leave available (a cross or pod side that
+    /// grew is held to its initial margin afterwards); a side that reduced may pay from the whole balance, so that
+    /// cutting risk is never blocked by the fee.
+    /// </summary>
+    private static void ChargeFee(CommandContext context, Market market, TradeSide side, bool grew, Money fee)
     {
         if (fee == Money.Zero)
         {
             return;
+        }
+
+        if (fee.IsPositive && grew && side.Scope.Kind == MarginScopeKind.Isolated)
+        {
+            context.RequireAvailable(side.Account, market.SettleAsset, fee);
         }
 
         var payer = side.Scope.Kind == MarginScopeKind.Pod

@@ -147,6 +147,19 @@ public sealed class TradeHandlerTests
     }
 
     [Fact]
+    public void An_isolated_side_cannot_pay_its_fee_out_of_what_its_cross_positions_need()
+    {
+        var engine = Open();
+        engine.Accept(Match("1", "20000", Cross(Bob), Cross(Maker))); // bob's cross long needs 1,000 at 20×
+        var opening = Match("0.45", "20000", new(Bob, MarginScope.Isolated, Margin: Money.FromWhole(9_000)), Cross(Maker)) with { Aggressor = TradeAggressor.Buyer };
+
+        // The 9,000 collateral uses all that is available; the 4.95 taker fee would eat into the cross requirement.
+        engine.Reject(opening, RejectionCodes.InsufficientBalance);
+        engine.Accept(opening with { Buyer = new(Bob, MarginScope.Isolated, Margin: Money.Parse("8995.05")) });
+        Assert.Equal(Money.FromWhole(1_000), engine.Free(Bob));
+    }
+
+    [Fact]
     public void A_side_without_the_collateral_rejects_the_whole_trade_INSUFFICIENT_BALANCE() =>
         Open().Reject(Match("10", "20000", Isolated(Alice, 10), Cross(Maker)), RejectionCodes.InsufficientBalance);
 
