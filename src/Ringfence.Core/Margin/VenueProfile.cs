@@ -1,4 +1,5 @@
 using Ringfence.Core.Numerics;
+using Ringfence.Core.Pricing;
 
 namespace Ringfence.Core.Margin;
 
@@ -30,6 +31,18 @@ public sealed record VenueProfile(
     bool MaintenanceRateFromMaxLeverage,
     string Source)
 {
+    /// <summary>
+    /// How the venue computes its funding rate and payment (docs/formulas.md, "Index, mark and funding"). Defaults to
+    /// Binance's form (<see cref="BinanceFundingRule.Default"/>), Ringfence's own.
+    /// </summary>
+    public FundingRule FundingRule { get; init; } = BinanceFundingRule.Default;
+
+    /// <summary>
+    /// How the venue derives its mark price from the index. Defaults to Binance's published funding-basis form over an
+    /// 8-hour interval, unclamped.
+    /// </summary>
+    public MarkPriceRule MarkPriceRule { get; init; } = new FundingBasisMarkPrice(TimeSpan.FromHours(8));
+
     /// <summary>
     /// The maintenance rate this venue implies for a tier that publishes only its maximum leverage, or null when the
     /// venue does not define one that way. Rounded up (a requirement).
