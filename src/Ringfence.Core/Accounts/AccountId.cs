@@ -7,6 +7,12 @@ public readonly record struct AccountId : IComparable<AccountId>
 {
     private AccountId(string value) => Value = value;
 
+    /// <summary>
+    /// The backstop liquidity provider that takes liquidated positions. '$' is not allowed in user ids, so no user can
+    /// hold or name it.
+    /// </summary>
+    public static AccountId Backstop { get; } = new("$backstop");
+
     /// <summary>The identifier text.</summary>
     public string Value { get; }
 

@@ -18,6 +18,7 @@ namespace Ringfence.Core.Engine;
 /// <param name="Flows">Deposits and withdrawals per asset.</param>
 /// <param name="Outcomes">Outcomes of accepted commands by client id, for idempotency.</param>
 /// <param name="LastTime">The time of the last command that carried one.</param>
+/// <param name="InsuranceFundHistory">Insurance fund changes per instrument, oldest first.</param>
 public sealed record EngineSnapshot(
     IReadOnlyList<Account> Accounts,
     IReadOnlyList<Market> Markets,
@@ -26,7 +27,8 @@ public sealed record EngineSnapshot(
     IReadOnlyList<KeyValuePair<LedgerAccount, Money>> Balances,
     IReadOnlyList<AssetFlows> Flows,
     IReadOnlyList<KeyValuePair<string, ExecutionResult>> Outcomes,
-    DateTimeOffset? LastTime);
+    DateTimeOffset? LastTime,
+    IReadOnlyList<KeyValuePair<string, IReadOnlyList<InsuranceFundEntry>>> InsuranceFundHistory);
 
 /// <summary>Money that entered and left the venue in one asset.</summary>
 public sealed record AssetFlows(Asset Asset, Money Deposits, Money Withdrawals);

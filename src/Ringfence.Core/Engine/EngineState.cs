@@ -1,5 +1,7 @@
 using Ringfence.Core.Accounts;
 using Ringfence.Core.Ledger;
+using Ringfence.Core.Liquidation;
+using Ringfence.Core.Margin;
 using Ringfence.Core.Numerics;
 using Ringfence.Core.Pods;
 using Ringfence.Core.Positions;
@@ -18,11 +20,29 @@ internal sealed class EngineState
     private readonly Dictionary<string, SortedSet<PositionKey>> _positionsBySymbol = new(StringComparer.Ordinal);
     private readonly SortedSet<PodKey> _pods = [];
     private readonly SortedDictionary<string, ExecutionResult> _outcomes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PositionKey> _isolatedByLedgerOwner = new(StringComparer.Ordinal);
+    private readonly SortedSet<PositionKey> _touched = [];
+    private readonly SortedDictionary<string, List<InsuranceFundEntry>> _fundHistory = new(StringComparer.Ordinal);
 
     public EngineState()
     {
-        Ledger = new BalanceSheet(Undo);
+        Ledger = new BalanceSheet(Undo)
+        {
+            Changed = account =>
+            {
+                if (account.Kind == LedgerAccountKind.PositionMargin && _isolatedByLedgerOwner.TryGetValue(account.Owner, out var key))
+                {
+                    _touched.Add(key);
+                }
+            },
+        };
     }
+
+    /// <summary>Isolated positions by liquidation price; derived state, rebuilt on restore, not part of the hash.</summary>
+    public LiquidationIndex Index { get; } = new();
+
+    /// <summary>Insurance fund changes per instrument, oldest first.</summary>
+    public IEnumerable<KeyValuePair<string, List<InsuranceFundEntry>>> FundHistory => _fundHistory;
 
     public UndoLog Undo { get; } = new();
 
@@ -87,6 +107,7 @@ internal sealed class EngineState
         var had = _positions.TryGetValue(key, out var previous);
         _positions[key] = position;
         IndexBySymbol(key).Add(key);
+        Touch(key);
         Undo.Record(() =>
         {
             if (had)
@@ -106,6 +127,7 @@ internal sealed class EngineState
         var previous = _positions[key];
         _positions.Remove(key);
         IndexBySymbol(key).Remove(key);
+        Touch(key);
         Undo.Record(() =>
         {
             _positions[key] = previous;
@@ -133,8 +155,59 @@ internal sealed class EngineState
         Undo.Record(() => _outcomes.Remove(clientId));
     }
 
+    /// <summary>Records an insurance fund change in the fund's history.</summary>
+    public void RecordFundChange(string symbol, InsuranceFundEntry entry)
+    {
+        if (!_fundHistory.TryGetValue(symbol, out var history))
+        {
+            history = [];
+            _fundHistory.Add(symbol, history);
+            Undo.Record(() => _fundHistory.Remove(symbol));
+        }
+
+        history.Add(entry);
+        Undo.Record(() => history.RemoveAt(history.Count - 1));
+    }
+
+    /// <summary>
+    /// Brings the liquidation index up to date for every position the command in progress touched (changed, or whose
+    /// collateral moved), with undo records so that a rollback restores the index too.
+    /// </summary>
+    public void RefreshIndex(Func<Position, Price?> liquidationPrice)
+    {
+        foreach (var key in _touched)
+        {
+            var previous = Index.PriceOf(key);
+            var previousSide = _positions.TryGetValue(key, out var position) ? position.Side : PositionSide.Long;
+            var next = position is not null && key.Scope.Kind == MarginScopeKind.Isolated ? liquidationPrice(position) : null;
+            if (previous == next && (next is null || Index.SideOf(key) == position!.Side))
+            {
+                continue;
+            }
+
+            var previousIndexedSide = Index.SideOf(key) ?? previousSide;
+            Index.Set(key, position?.Side ?? previousSide, next);
+            Undo.Record(() => Index.Set(key, previousIndexedSide, previous));
+        }
+
+        _touched.Clear();
+    }
+
+    /// <summary>Forgets touched positions without indexing them (the command was rolled back).</summary>
+    public void ForgetTouched() => _touched.Clear();
+
     /// <summary>The free balance of an account in an asset.</summary>
     public Money Free(AccountId account, Asset asset) => Ledger.Balance(LedgerAccount.Free(account, asset));
+
+    private void Touch(PositionKey key)
+    {
+        if (key.Scope.Kind == MarginScopeKind.Isolated)
+        {
+            _isolatedByLedgerOwner[key.ToString()] = key;
+        }
+
+        _touched.Add(key);
+    }
 
     private SortedSet<PositionKey> IndexBySymbol(PositionKey key)
     {

@@ -58,6 +58,7 @@ public sealed class MarginEngine
                 _state.SetLastTime(command.Time);
             }
 
+            _state.RefreshIndex(LiquidationPriceOf);
             var result = new ExecutionResult(true, context.Events.ToList(), _state.Ledger.Postings.ToList());
             if (command.ClientId is { } id)
             {
@@ -90,6 +91,7 @@ public sealed class MarginEngine
             if (!committed)
             {
                 _state.Undo.Rollback();
+                _state.ForgetTouched();
             }
         }
     }
@@ -103,7 +105,8 @@ public sealed class MarginEngine
         _state.Ledger.Balances.ToList(),
         _state.Ledger.Flows.Select(f => new AssetFlows(f.Key, f.Value.Deposits, f.Value.Withdrawals)).ToList(),
         _state.Outcomes.ToList(),
-        _state.LastTime);
+        _state.LastTime,
+        _state.FundHistory.Select(h => new KeyValuePair<string, IReadOnlyList<InsuranceFundEntry>>(h.Key, h.Value.ToList())).ToList());
 
     /// <summary>An engine in exactly the state of <paramref name="snapshot"/>.</summary>
     public static MarginEngine Restore(EngineSnapshot snapshot, IPodMarginModel? podModel = null)
@@ -145,9 +148,19 @@ public sealed class MarginEngine
             state.RecordOutcome(id, outcome);
         }
 
+        foreach (var (symbol, history) in snapshot.InsuranceFundHistory)
+        {
+            foreach (var entry in history)
+            {
+                state.RecordFundChange(symbol, entry);
+            }
+        }
+
         state.SetLastTime(snapshot.LastTime);
+        var engine = new MarginEngine(state, podModel);
+        state.RefreshIndex(engine.LiquidationPriceOf);
         state.Undo.Commit();
-        return new MarginEngine(state, podModel);
+        return engine;
     }
 
     /// <summary>The state hash (see <see cref="StateHash"/>).</summary>
@@ -159,9 +172,16 @@ public sealed class MarginEngine
     /// <summary>A read model of the current state: accounts, positions with their prices, pods, insurance funds, audit, hash.</summary>
     public Views.EngineView View() => Views.EngineViewBuilder.Build(_state, _valuation, Hash());
 
+    private Numerics.Price? LiquidationPriceOf(Positions.Position position)
+    {
+        var market = _valuation.MarketOf(position);
+        return market.Model.LiquidationPrice(_valuation.Isolated(position, market), market.Instrument.TickSize);
+    }
+
     private ExecutionResult Reject(string code, string reason)
     {
         _state.Undo.Rollback();
+        _state.ForgetTouched();
         return new ExecutionResult(false, [new CommandRejected(code, reason)], []);
     }
 
@@ -175,6 +195,7 @@ public sealed class MarginEngine
             case Transfer c: AccountHandler.Execute(context, c); break;
             case ListInstrument c: MarketHandler.Execute(context, c); break;
             case UpdateMarkPrice c: MarketHandler.Execute(context, c); break;
+            case Sweep c: MarketHandler.Execute(context, c); break;
             case ApplyFundingRate c: FundingHandler.Execute(context, c); break;
             case Trade c: TradeHandler.Execute(context, c); break;
             case AddMargin c: MarginHandler.Execute(context, c); break;

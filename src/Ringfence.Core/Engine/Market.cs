@@ -11,6 +11,9 @@ namespace Ringfence.Core.Engine;
 /// <param name="Mark">The current mark price; null until the first <c>markPrice</c>.</param>
 public sealed record Market(Instrument Instrument, VenueProfile Profile, Price? Mark)
 {
+    /// <summary>The liquidity model the backstop executes liquidations against.</summary>
+    public Liquidation.DepthCurve Liquidity { get; init; } = Liquidation.DepthCurve.None;
+
     /// <summary>The margin mathematics of this instrument's positions.</summary>
     public IsolatedMarginModel Model { get; } = new(Profile, Instrument.Tiers, Instrument.TakerFee);
 

@@ -31,7 +31,8 @@ public static class StateHash
         {
             var i = market.Instrument;
             Line("market", i.Symbol, i.Kind, i.BaseAsset, i.QuoteAsset, i.SettleAsset, i.Contract.Type, i.Contract.Size, i.TickSize, i.LotSize,
-                i.MakerFee, i.TakerFee, i.LiquidationFee, i.Expiry, market.Profile.Name, market.Mark);
+                i.MakerFee, i.TakerFee, i.LiquidationFee, i.Expiry, market.Profile.Name, market.Mark,
+                string.Join(';', market.Liquidity.Points.Select(p => $"{p.Notional}@{p.Impact}")), market.Liquidity.MaxImpact);
             foreach (var tier in i.Tiers.Tiers)
             {
                 Line("tier", i.Symbol, tier.Number, tier.Floor, tier.Cap, tier.MaintenanceRate, tier.MaintenanceAmount, tier.MaxLeverage);
@@ -56,6 +57,14 @@ public static class StateHash
         foreach (var flow in snapshot.Flows)
         {
             Line("flow", flow.Asset, flow.Deposits, flow.Withdrawals);
+        }
+
+        foreach (var (symbol, history) in snapshot.InsuranceFundHistory)
+        {
+            foreach (var entry in history)
+            {
+                Line("fund", symbol, entry.Change, entry.Balance, entry.Reason);
+            }
         }
 
         foreach (var (id, outcome) in snapshot.Outcomes)

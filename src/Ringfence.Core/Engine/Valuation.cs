@@ -18,6 +18,7 @@ internal sealed class Valuation(EngineState state, IPodMarginModel podModel)
     /// <summary>The ledger account that holds a position's collateral.</summary>
     public static LedgerAccount CollateralAccount(PositionKey key, Market market) => key.Scope.Kind switch
     {
+        _ when key.Account == AccountId.Backstop => LedgerAccount.Backstop(market.SettleAsset),
         MarginScopeKind.Isolated => LedgerAccount.PositionMargin(key, market.SettleAsset),
         MarginScopeKind.Cross => LedgerAccount.Free(key.Account, market.SettleAsset),
         _ => LedgerAccount.PodMargin(key.Account, key.Scope.Pod!, market.SettleAsset),
@@ -97,6 +98,17 @@ internal sealed class Valuation(EngineState state, IPodMarginModel podModel)
         }
 
         return collateral;
+    }
+
+    /// <summary>The position's auto-deleveraging score (<see cref="Liquidation.AdlScore"/>) at its mark.</summary>
+    public double AdlScore(Position position)
+    {
+        var market = MarketOf(position);
+        var mark = MarkFor(market, position);
+        var collateral = EffectiveCollateral(position);
+        var isolated = AsIsolated(position, market, collateral);
+        var pnl = IsolatedMarginModel.UnrealizedPnl(isolated, mark);
+        return Liquidation.AdlScore.Of(pnl, IsolatedMarginModel.Notional(isolated, position.EntryPrice), IsolatedMarginModel.Notional(isolated, mark), collateral + pnl);
     }
 
     public Market MarketOf(Position position) => state.TryGetMarket(position.Key.Symbol, out var market)

@@ -16,6 +16,9 @@ internal sealed class BalanceSheet
 
     public BalanceSheet(UndoLog undo) => _undo = undo;
 
+    /// <summary>Called with every ledger account whose balance changes (the engine re-indexes positions from it).</summary>
+    public Action<LedgerAccount>? Changed { get; set; }
+
     /// <summary>Postings made by the command in progress.</summary>
     public IReadOnlyList<Posting> Postings => _postings;
 
@@ -103,6 +106,7 @@ internal sealed class BalanceSheet
 
     private void SetBalance(LedgerAccount account, Money balance)
     {
+        Changed?.Invoke(account);
         var had = _balances.TryGetValue(account, out var previous);
         if (balance == Money.Zero)
         {

@@ -38,6 +38,12 @@ public sealed record VenueProfile(
     public FundingRule FundingRule { get; init; } = BinanceFundingRule.Default;
 
     /// <summary>
+    /// Whether the venue liquidates part of a position first (stepping down the risk tiers) or all of it at once.
+    /// Defaults to stepping down (Bybit, OKX, BitMEX, Ringfence).
+    /// </summary>
+    public Liquidation.PartialLiquidation PartialLiquidation { get; init; } = Liquidation.PartialLiquidation.StepDownTiers;
+
+    /// <summary>
     /// How the venue derives its mark price from the index. Defaults to Binance's published funding-basis form over an
     /// 8-hour interval, unclamped.
     /// </summary>

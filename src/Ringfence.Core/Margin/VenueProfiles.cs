@@ -22,6 +22,7 @@ public static class VenueProfiles
     {
         FundingRule = BinanceFundingRule.Default,
         MarkPriceRule = BinanceMarkPrice,
+        PartialLiquidation = Liquidation.PartialLiquidation.None,
     };
 
     /// <summary>Bybit classic (derivatives) account, USDT linear and inverse: MM at the entry value with MM deduction.</summary>
@@ -70,6 +71,7 @@ public static class VenueProfiles
         // OKX's funding formula was not recovered (reference §9b), nor its mark price: Binance's form stands in.
         FundingRule = BinanceFundingRule.Default,
         MarkPriceRule = BinanceMarkPrice,
+        PartialLiquidation = Liquidation.PartialLiquidation.ToFirstTier,
     };
 
     /// <summary>Hyperliquid isolated: MM at mark, MMR = half the initial rate at max leverage, 10% transfer floor.</summary>
@@ -86,6 +88,7 @@ public static class VenueProfiles
         FundingRule = HyperliquidFundingRule.Default,
         // Hyperliquid's "oracle + 150 s EMA(mid − oracle)" mark component (reference §6.4) as a simple average of 150 one-second samples.
         MarkPriceRule = new MovingAverageBasisMarkPrice(150),
+        PartialLiquidation = Liquidation.PartialLiquidation.None,
     };
 
     /// <summary>dYdX v4 isolated subaccount: MM at the oracle price, p' = (e − s·p) ÷ (|s|·MMF − s).</summary>
@@ -102,6 +105,7 @@ public static class VenueProfiles
         FundingRule = DydxFundingRule.Default,
         // dYdX values positions at the oracle price (reference §7.2, §9b).
         MarkPriceRule = new IndexMarkPrice(),
+        PartialLiquidation = Liquidation.PartialLiquidation.None,
     };
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class CommandJson
     public static IReadOnlyList<string> Types { get; } =
     [
         "createAccount", "deposit", "withdraw", "transfer", "listInstrument", "markPrice", "trade", "addMargin", "removeMargin",
-        "setLeverage", "setAutoTopUp", "createPod", "fundPod", "defundPod", "movePositionToPod", "fundingRate",
+        "setLeverage", "setAutoTopUp", "createPod", "fundPod", "defundPod", "movePositionToPod", "fundingRate", "sweep",
     ];
 
     /// <summary>Parses one JSON object into a command.</summary>
@@ -52,6 +52,7 @@ public static class CommandJson
         "defundPod" => new DefundPod(Account(f, "account"), Pod(f), Asset(f, "asset"), f.Number<Money>("amount")),
         "movePositionToPod" => new MovePositionToPod(Account(f, "account"), f.String("symbol"), Pod(f)),
         "fundingRate" => new ApplyFundingRate(f.String("symbol"), f.Number<Rate>("rate")),
+        "sweep" => new Sweep(f.String("symbol")),
         _ => throw f.Error("type", $"unknown command type '{type}' (known: {string.Join(", ", Types)})"),
     };
 
@@ -130,11 +131,36 @@ public static class CommandJson
                 f.OptionalNumber<Rate>("makerFee") ?? Rate.Zero, f.OptionalNumber<Rate>("takerFee") ?? Rate.Zero,
                 f.OptionalNumber<Rate>("liquidationFee") ?? Rate.Zero, tiers,
                 expiryText is null ? null : ParseTime(f, expiryText, "expiry"));
-            return new ListInstrument(instrument, profile.Name);
+            return new ListInstrument(instrument, profile.Name, ReadLiquidity(f));
         }
         catch (ArgumentException invalid)
         {
             throw f.Error(invalid.ParamName ?? "symbol", FirstSentence(invalid.Message));
+        }
+    }
+
+    /// <summary>Optional <c>liquidity</c>: depth points <c>{ notional, impact }</c>, nearest first.</summary>
+    private static Liquidation.DepthCurve? ReadLiquidity(JsonFields f)
+    {
+        var points = f.OptionalObjects("liquidity");
+        if (points is null)
+        {
+            return null;
+        }
+
+        var parsed = points.Select(p =>
+        {
+            var point = (p.Number<Money>("notional"), p.Number<Rate>("impact"));
+            p.RejectUnknown();
+            return point;
+        }).ToList();
+        try
+        {
+            return Liquidation.DepthCurve.Create(parsed);
+        }
+        catch (ArgumentException invalid)
+        {
+            throw f.Error("liquidity", FirstSentence(invalid.Message));
         }
     }
 

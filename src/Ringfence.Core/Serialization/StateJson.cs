@@ -44,6 +44,7 @@ public static class StateJson
                 ["maintenanceMargin"] = JsonValues.From(p.MaintenanceMargin),
                 ["liquidationPrice"] = JsonValues.From(p.LiquidationPrice),
                 ["bankruptcyPrice"] = JsonValues.From(p.BankruptcyPrice),
+                ["adlRank"] = p.AdlRank,
                 ["autoTopUp"] = new JsonObject
                 {
                     ["enabled"] = p.TopUp.Enabled,
@@ -77,6 +78,18 @@ public static class StateJson
             funds[symbol] = JsonValues.From(amount);
         }
 
+        var history = new JsonObject();
+        foreach (var (symbol, entries) in view.InsuranceFundHistory.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            var list = new JsonArray();
+            foreach (var entry in entries)
+            {
+                list.Add(new JsonObject { ["change"] = JsonValues.From(entry.Change), ["balance"] = JsonValues.From(entry.Balance), ["reason"] = entry.Reason });
+            }
+
+            history[symbol] = list;
+        }
+
         var audit = new JsonObject();
         foreach (var asset in view.Audit)
         {
@@ -95,6 +108,7 @@ public static class StateJson
             ["positions"] = positions,
             ["pods"] = pods,
             ["insuranceFund"] = funds,
+            ["insuranceFundHistory"] = history,
             ["audit"] = audit,
             ["hash"] = view.Hash,
         };

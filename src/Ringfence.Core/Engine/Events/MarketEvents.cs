@@ -11,15 +11,6 @@ public sealed record InstrumentListed(string Symbol, ContractType Contract, Asse
 /// <summary>An instrument's mark price changed.</summary>
 public sealed record MarkPriceUpdated(string Symbol, Price Price) : EngineEvent;
 
-/// <summary>A position, a cross account or a pod is at or below its maintenance requirement.</summary>
-/// <param name="Account">Owner.</param>
-/// <param name="Scope">Isolated, cross or a pod.</param>
-/// <param name="Symbol">The instrument of an isolated position; null for a cross account or a pod.</param>
-/// <param name="Asset">Settle asset of the figures.</param>
-/// <param name="Equity">Equity at mark.</param>
-/// <param name="MaintenanceMargin">Maintenance requirement at mark.</param>
-public sealed record MarginCall(AccountId Account, MarginScope Scope, string? Symbol, Asset Asset, Money Equity, Money MaintenanceMargin) : EngineEvent;
-
 /// <summary>One position's funding payment: positive amounts were paid, negative received.</summary>
 public sealed record FundingPaid(AccountId Account, string Symbol, MarginScope Scope, Rate Rate, Money Amount) : EngineEvent;
 

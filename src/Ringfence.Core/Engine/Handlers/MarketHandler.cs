@@ -9,7 +9,7 @@ using Ringfence.Core.Positions;
 
 namespace Ringfence.Core.Engine.Handlers;
 
-/// <summary>Listing instruments and moving their mark price: auto top-up first, then margin calls.</summary>
+/// <summary>Listing instruments, moving their mark price (which runs the liquidation waterfall), and the full sweep.</summary>
 internal static class MarketHandler
 {
     public static void Execute(CommandContext context, ListInstrument command)
@@ -20,7 +20,7 @@ internal static class MarketHandler
             $"no profile '{command.Profile}' (known: {string.Join(", ", VenueProfiles.All.Select(p => p.Name))})");
         CommandContext.Require(Asset.TryCreate(command.Instrument.SettleAsset, out var settle), RejectionCodes.InvalidValue,
             $"'{command.Instrument.SettleAsset}' is not an asset code");
-        context.State.PutMarket(new Market(command.Instrument, profile, null));
+        context.State.PutMarket(new Market(command.Instrument, profile, null) { Liquidity = command.Liquidity ?? Liquidation.DepthCurve.None });
         context.Emit(new InstrumentListed(symbol, command.Instrument.Contract.Type, settle, profile.Name));
     }
 
@@ -32,74 +32,26 @@ internal static class MarketHandler
         context.State.PutMarket(market);
         context.Emit(new MarkPriceUpdated(command.Symbol, command.Price));
 
-        var crossAccounts = new SortedSet<AccountId>();
-        var pods = new SortedSet<PodKey>();
-        foreach (var position in context.State.PositionsIn(command.Symbol))
+        new Liquidator(context).OnMarkPrice(market, command.Price);
+    }
+
+    /// <summary>The full scan: every isolated position checked exactly, and compared with what the index offers.</summary>
+    public static void Execute(CommandContext context, Sweep command)
+    {
+        var market = context.Market(command.Symbol);
+        var mark = market.Mark ?? throw CommandContext.Reject(RejectionCodes.NoMarkPrice, $"'{command.Symbol}' has no mark price to sweep at");
+        var candidates = new HashSet<PositionKey>(context.State.Index.Crossed(command.Symbol, mark));
+        int positions = 0, liquidatable = 0, disagreements = 0;
+        foreach (var position in context.State.PositionsIn(command.Symbol).Where(p => p.Key.Scope.Kind == MarginScopeKind.Isolated))
         {
-            switch (position.Key.Scope.Kind)
+            positions++;
+            if (market.Model.IsLiquidatable(context.Valuation.Isolated(position, market), mark))
             {
-                case MarginScopeKind.Isolated:
-                    CheckIsolated(context, market, position, command.Price);
-                    break;
-                case MarginScopeKind.Cross:
-                    crossAccounts.Add(position.Key.Account);
-                    break;
-                default:
-                    pods.Add(new PodKey(position.Key.Account, position.Key.Scope.Pod!));
-                    break;
+                liquidatable++;
+                disagreements += candidates.Contains(position.Key) ? 0 : 1;
             }
         }
 
-        foreach (var account in crossAccounts)
-        {
-            CallIfBelowMaintenance(context, account, MarginScope.Cross, market.SettleAsset, context.Valuation.Cross(account, market.SettleAsset));
-        }
-
-        foreach (var pod in pods)
-        {
-            CallIfBelowMaintenance(context, pod.Account, MarginScope.InPod(pod.Name), market.SettleAsset, context.Valuation.Pod(pod, market.SettleAsset));
-        }
-    }
-
-    /// <summary>
-    /// Auto top-up before liquidation: bring equity back to the initial margin at mark, from the free balance, within
-    /// what the cap still allows; then a margin call if that was not enough.
-    /// </summary>
-    private static void CheckIsolated(CommandContext context, Market market, Position position, Price mark)
-    {
-        var isolated = context.Valuation.Isolated(position, market);
-        if (!market.Model.IsLiquidatable(isolated, mark))
-        {
-            return;
-        }
-
-        if (position.TopUp.Enabled)
-        {
-            var target = market.Model.InitialMargin(isolated.Contract, isolated.Side, isolated.Quantity, mark, position.Leverage);
-            var needed = target - IsolatedMarginModel.Equity(isolated, mark);
-            var amount = Money.Min(needed, Money.Min(position.TopUp.Remaining, context.Valuation.Available(position.Key.Account, market.SettleAsset)));
-            if (amount.IsPositive)
-            {
-                context.State.Ledger.Transfer(LedgerAccount.Free(position.Key.Account, market.SettleAsset), Valuation.CollateralAccount(position.Key, market), amount);
-                var topUp = position.TopUp with { Used = position.TopUp.Used + amount };
-                context.State.PutPosition(position with { TopUp = topUp });
-                isolated = isolated.WithMarginChange(amount);
-                context.Emit(new MarginToppedUp(position.Key.Account, position.Key.Symbol, amount, isolated.Margin, topUp.Remaining));
-            }
-        }
-
-        if (market.Model.IsLiquidatable(isolated, mark))
-        {
-            context.Emit(new MarginCall(position.Key.Account, MarginScope.Isolated, position.Key.Symbol, market.SettleAsset,
-                IsolatedMarginModel.Equity(isolated, mark), market.Model.MaintenanceMargin(isolated, mark)));
-        }
-    }
-
-    private static void CallIfBelowMaintenance(CommandContext context, AccountId account, MarginScope scope, Asset asset, ScopeFigures figures)
-    {
-        if (figures.Maintenance.IsPositive && figures.Equity <= figures.Maintenance)
-        {
-            context.Emit(new MarginCall(account, scope, null, asset, figures.Equity, figures.Maintenance));
-        }
+        context.Emit(new SweepCompleted(command.Symbol, positions, liquidatable, disagreements));
     }
 }

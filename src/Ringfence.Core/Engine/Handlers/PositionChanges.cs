@@ -19,18 +19,21 @@ internal sealed class PositionChanges(CommandContext context)
 
     private EngineState State => context.State;
 
-    /// <summary>Applies a fill; returns true when the position's exposure grew (open, increase or flip).</summary>
-    public bool Apply(PositionKey key, Market market, PositionSide direction, Quantity quantity, Price price, Leverage? leverage, Money? margin)
+    /// <summary>
+    /// Applies a fill; returns true when the position's exposure grew (open, increase or flip). The backstop, which
+    /// takes liquidated positions, is not held to tier limits (<paramref name="checkLimits"/> false).
+    /// </summary>
+    public bool Apply(PositionKey key, Market market, PositionSide direction, Quantity quantity, Price price, Leverage? leverage, Money? margin, bool checkLimits = true)
     {
         if (!State.TryGetPosition(key, out var existing))
         {
-            Open(key, market, direction, quantity, price, leverage, margin);
+            Open(key, market, direction, quantity, price, leverage, margin, checkLimits);
             return true;
         }
 
         if (existing.Side == direction)
         {
-            Increase(existing, market, quantity, price, leverage, margin);
+            Increase(existing, market, quantity, price, leverage, margin, checkLimits);
             return true;
         }
 
@@ -47,7 +50,7 @@ internal sealed class PositionChanges(CommandContext context)
             return false;
         }
 
-        Open(key, market, direction, rest, price, leverage ?? (margin is null ? existing.Leverage : null), margin);
+        Open(key, market, direction, rest, price, leverage ?? (margin is null ? existing.Leverage : null), margin, checkLimits);
         return true;
     }
 
@@ -66,7 +69,7 @@ internal sealed class PositionChanges(CommandContext context)
         context.Emit(new PositionClosed(position.Key.Account, position.Key.Symbol, position.Key.Scope, pnl, released));
     }
 
-    private void Open(PositionKey key, Market market, PositionSide side, Quantity quantity, Price price, Leverage? leverage, Money? margin)
+    private void Open(PositionKey key, Market market, PositionSide side, Quantity quantity, Price price, Leverage? leverage, Money? margin, bool checkLimits)
     {
         var contract = market.Instrument.Contract;
         var notional = contract.Notional(quantity, price, Rounding.Up);
@@ -97,14 +100,17 @@ internal sealed class PositionChanges(CommandContext context)
             CommandContext.Require(margin is null, RejectionCodes.MarginSpecification, "margin applies to isolated sides only; a cross or pod side may give a leverage");
             var tierMax = market.Instrument.Tiers.ForNotional(notional).MaxLeverage;
             setting = leverage ?? (tierMax is { } max ? Leverage.Min(DefaultLeverage, max) : DefaultLeverage);
-            CheckOpening(market, quantity, price, setting);
+            if (checkLimits)
+            {
+                CheckOpening(market, quantity, price, setting);
+            }
         }
 
         State.PutPosition(new Position(key, side, quantity, price, setting, AutoTopUp.Off));
         context.Emit(new PositionOpened(key.Account, key.Symbol, key.Scope, side, quantity, price, collateral, setting));
     }
 
-    private void Increase(Position position, Market market, Quantity quantity, Price price, Leverage? leverage, Money? margin)
+    private void Increase(Position position, Market market, Quantity quantity, Price price, Leverage? leverage, Money? margin, bool checkLimits)
     {
         var key = position.Key;
         CommandContext.Require(leverage is null || leverage == position.Leverage, RejectionCodes.NotApplicable,
@@ -133,7 +139,7 @@ internal sealed class PositionChanges(CommandContext context)
             context.RequireAvailable(key.Account, market.SettleAsset, collateral);
             State.Ledger.Transfer(LedgerAccount.Free(key.Account, market.SettleAsset), Valuation.CollateralAccount(key, market), collateral);
         }
-        else
+        else if (checkLimits)
         {
             CheckOpening(market, total, price, position.Leverage);
         }
@@ -169,12 +175,16 @@ internal sealed class PositionChanges(CommandContext context)
         var pnl = market.Instrument.Contract.Pnl(position.Side, quantity, position.EntryPrice, price, Rounding.Down);
         var collateral = Valuation.CollateralAccount(position.Key, market);
         var clearing = LedgerAccount.Clearing(market.Symbol, market.SettleAsset);
-        if (pnl.IsNegative)
+        if (pnl.IsNegative && !collateral.MayGoNegative)
         {
             var available = State.Ledger.Balance(collateral);
             CommandContext.Require(available >= -pnl,
                 position.Key.Scope.Kind == MarginScopeKind.Isolated ? RejectionCodes.BeyondBankruptcy : RejectionCodes.InsufficientBalance,
                 $"closing {quantity} of {position.Key} at {price} loses {-pnl}, more than its collateral {available}");
+            State.Ledger.Transfer(collateral, clearing, -pnl);
+        }
+        else if (pnl.IsNegative)
+        {
             State.Ledger.Transfer(collateral, clearing, -pnl);
         }
         else

@@ -10,10 +10,12 @@ namespace Ringfence.Core.Engine.Views;
 /// <param name="InsuranceFunds">Insurance fund balance per instrument.</param>
 /// <param name="Audit">Ledger totals per asset.</param>
 /// <param name="Hash">The state hash.</param>
+/// <param name="InsuranceFundHistory">Every change of each instrument's insurance fund, oldest first.</param>
 public sealed record EngineView(
     IReadOnlyList<AccountView> Accounts,
     IReadOnlyList<PositionView> Positions,
     IReadOnlyList<PodView> Pods,
     IReadOnlyDictionary<string, Money> InsuranceFunds,
     IReadOnlyList<AssetAudit> Audit,
-    string Hash);
+    string Hash,
+    IReadOnlyDictionary<string, IReadOnlyList<InsuranceFundEntry>> InsuranceFundHistory);

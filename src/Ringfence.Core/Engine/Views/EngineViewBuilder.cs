@@ -15,6 +15,11 @@ internal static class EngineViewBuilder
             balances.Where(b => b.Key.Kind == LedgerAccountKind.Free && b.Key.Owner == a.Id.Value)
                 .ToDictionary(b => b.Key.Asset, b => b.Value))).ToList();
 
+        var ranks = state.Positions
+            .Where(p => p.Key.Account != AccountId.Backstop)
+            .GroupBy(p => (p.Key.Symbol, p.Side))
+            .SelectMany(g => g.Select(p => (p.Key, Score: valuation.AdlScore(p))).OrderByDescending(p => p.Score).ThenBy(p => p.Key).Select((p, i) => (p.Key, Rank: i + 1)))
+            .ToDictionary(p => p.Key, p => p.Rank);
         var positions = state.Positions.Select(p =>
         {
             var market = valuation.MarketOf(p);
@@ -24,7 +29,7 @@ internal static class EngineViewBuilder
             var tick = market.Instrument.TickSize;
             return new PositionView(p.Key.Account, p.Key.Symbol, p.Key.Scope, p.Side, p.Quantity, p.EntryPrice, p.Leverage, collateral,
                 market.SettleAsset, market.Mark, IsolatedMarginModel.UnrealizedPnl(isolated, mark), market.Model.MaintenanceMargin(isolated, mark),
-                market.Model.LiquidationPrice(isolated, tick), market.Model.BankruptcyPrice(isolated, tick), p.TopUp);
+                market.Model.LiquidationPrice(isolated, tick), market.Model.BankruptcyPrice(isolated, tick), p.TopUp, ranks.GetValueOrDefault(p.Key));
         }).ToList();
 
         var pods = state.Pods.Select(pod =>
@@ -41,6 +46,7 @@ internal static class EngineViewBuilder
         }).ToList();
 
         var funds = state.Markets.ToDictionary(m => m.Symbol, m => state.Ledger.Balance(LedgerAccount.InsuranceFund(m.Symbol, m.SettleAsset)), StringComparer.Ordinal);
-        return new EngineView(accounts, positions, pods, funds, state.Ledger.Audit(), hash);
+        var history = state.FundHistory.ToDictionary(h => h.Key, h => (IReadOnlyList<InsuranceFundEntry>)h.Value.ToList(), StringComparer.Ordinal);
+        return new EngineView(accounts, positions, pods, funds, state.Ledger.Audit(), hash, history);
     }
 }

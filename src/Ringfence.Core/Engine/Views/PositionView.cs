@@ -24,6 +24,10 @@ namespace Ringfence.Core.Engine.Views;
 /// <param name="LiquidationPrice">Liquidation price on the tick, or null.</param>
 /// <param name="BankruptcyPrice">Bankruptcy price on the tick, or null.</param>
 /// <param name="TopUp">Auto top-up settings.</param>
+/// <param name="AdlRank">
+/// Place in the auto-deleveraging queue among the instrument's positions on the same side (1 = deleveraged first),
+/// by PnL% × effective leverage.
+/// </param>
 public sealed record PositionView(
     AccountId Account,
     string Symbol,
@@ -39,4 +43,5 @@ public sealed record PositionView(
     Money MaintenanceMargin,
     Price? LiquidationPrice,
     Price? BankruptcyPrice,
-    AutoTopUp TopUp);
+    AutoTopUp TopUp,
+    int AdlRank);

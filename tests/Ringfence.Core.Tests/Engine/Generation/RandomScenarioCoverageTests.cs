@@ -60,7 +60,7 @@ public sealed class RandomScenarioCoverageTests(ITestOutputHelper output)
             new[]
             {
                 nameof(PositionOpened), nameof(PositionChanged), nameof(PositionClosed), nameof(FeeCharged), nameof(MarginAdded), nameof(MarginRemoved),
-                nameof(LeverageChanged), nameof(MarginToppedUp), nameof(MarginCall), nameof(FundingPaid), nameof(FundingShortfall), nameof(PodFunded),
+                nameof(LeverageChanged), nameof(MarginToppedUp), nameof(LiquidationStarted), nameof(PositionLiquidated), nameof(FundingPaid), nameof(FundingShortfall), nameof(PodFunded),
                 nameof(PodDefunded), nameof(PositionMovedToPod), nameof(Transferred), nameof(Withdrawn),
             },
             type => Assert.True(events.GetValueOrDefault(type) > 0, $"no accepted command emitted {type}"));

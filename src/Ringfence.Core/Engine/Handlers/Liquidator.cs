@@ -1,0 +1,344 @@
+using Ringfence.Core.Accounts;
+using Ringfence.Core.Engine.Events;
+using Ringfence.Core.Ledger;
+using Ringfence.Core.Liquidation;
+using Ringfence.Core.Margin;
+using Ringfence.Core.Numerics;
+using Ringfence.Core.Pods;
+using Ringfence.Core.Positions;
+
+namespace Ringfence.Core.Engine.Handlers;
+
+/// <summary>
+/// The liquidation waterfall, run when a mark price moves: auto top-up → partial liquidation down the risk tiers
+/// (where the profile allows) → full liquidation against the backstop at the mark adjusted by the liquidity model →
+/// liquidation fee to the instrument's insurance fund (never more than the remaining collateral) → the insurance fund
+/// covers an execution worse than bankruptcy → if it cannot, auto-deleveraging of opposite positions at the bankruptcy
+/// price, ranked by PnL% × effective leverage → what no candidate can absorb, the backstop takes at the bankruptcy price.
+/// Isolated positions come from the liquidation index (O(log n + k)); cross accounts and pods are re-evaluated.
+/// </summary>
+internal sealed class Liquidator(CommandContext context)
+{
+    private EngineState State => context.State;
+
+    public void OnMarkPrice(Market market, Price mark)
+    {
+        foreach (var key in State.Index.Crossed(market.Symbol, mark))
+        {
+            // The index is a candidate filter biased to include: the exact integer check decides.
+            if (State.TryGetPosition(key, out var position) && TopUpOrStillLiquidatable(market, position, mark))
+            {
+                LiquidateIsolated(market, key, mark);
+            }
+        }
+
+        var crossAccounts = new SortedSet<AccountId>();
+        var pods = new SortedSet<PodKey>();
+        foreach (var position in State.PositionsIn(market.Symbol))
+        {
+            if (position.Key.Account == AccountId.Backstop)
+            {
+                continue;
+            }
+
+            if (position.Key.Scope.Kind == MarginScopeKind.Cross)
+            {
+                crossAccounts.Add(position.Key.Account);
+            }
+            else if (position.Key.Scope.Kind == MarginScopeKind.Pod)
+            {
+                pods.Add(new PodKey(position.Key.Account, position.Key.Scope.Pod!));
+            }
+        }
+
+        foreach (var account in crossAccounts)
+        {
+            LiquidateShared(account, MarginScope.Cross, market.SettleAsset, () => context.Valuation.Cross(account, market.SettleAsset));
+        }
+
+        foreach (var pod in pods)
+        {
+            LiquidateShared(pod.Account, MarginScope.InPod(pod.Name), market.SettleAsset, () => context.Valuation.Pod(pod, market.SettleAsset));
+        }
+    }
+
+    /// <summary>Auto top-up, within its cap, back to initial margin at mark; true when the position is still liquidatable.</summary>
+    private bool TopUpOrStillLiquidatable(Market market, Position position, Price mark)
+    {
+        var isolated = context.Valuation.Isolated(position, market);
+        if (!market.Model.IsLiquidatable(isolated, mark))
+        {
+            return false;
+        }
+
+        if (position.TopUp.Enabled)
+        {
+            var target = market.Model.InitialMargin(isolated.Contract, isolated.Side, isolated.Quantity, mark, position.Leverage);
+            var needed = target - IsolatedMarginModel.Equity(isolated, mark);
+            var amount = Money.Min(needed, Money.Min(position.TopUp.Remaining, context.Valuation.Available(position.Key.Account, market.SettleAsset)));
+            if (amount.IsPositive)
+            {
+                State.Ledger.Transfer(LedgerAccount.Free(position.Key.Account, market.SettleAsset), Valuation.CollateralAccount(position.Key, market), amount);
+                var topUp = position.TopUp with { Used = position.TopUp.Used + amount };
+                State.PutPosition(position with { TopUp = topUp });
+                isolated = isolated.WithMarginChange(amount);
+                context.Emit(new MarginToppedUp(position.Key.Account, position.Key.Symbol, amount, isolated.Margin, topUp.Remaining));
+            }
+        }
+
+        return market.Model.IsLiquidatable(isolated, mark);
+    }
+
+    private void LiquidateIsolated(Market market, PositionKey key, Price mark)
+    {
+        var position = State.TryGetPosition(key, out var found) ? found : throw new InvalidOperationException($"{key} vanished");
+        var isolated = context.Valuation.Isolated(position, market);
+        context.Emit(new LiquidationStarted(key.Account, key.Symbol, key.Scope, position.Side, position.Quantity, mark,
+            IsolatedMarginModel.Equity(isolated, mark), market.Model.MaintenanceMargin(isolated, mark)));
+
+        if (market.Profile.PartialLiquidation != PartialLiquidation.None && StepDownTiers(market, key, mark))
+        {
+            return;
+        }
+
+        LiquidateWhole(market, State.TryGetPosition(key, out var rest) ? rest : position, mark);
+    }
+
+    /// <summary>
+    /// Closes slices until the notional sits in the tier below (or, for OKX, in the first tier), re-checking after each;
+    /// true when the position is
+    /// healthy again (what remains keeps its collateral). A slice that would close past bankruptcy is left to the full
+    /// liquidation.
+    /// </summary>
+    private bool StepDownTiers(Market market, PositionKey key, Price mark)
+    {
+        while (State.TryGetPosition(key, out var position))
+        {
+            var tier = market.Model.TierAt(context.Valuation.Isolated(position, market), mark);
+            if (tier.Number == 1)
+            {
+                return false;
+            }
+
+            var target = market.Profile.PartialLiquidation == PartialLiquidation.ToFirstTier ? 0 : tier.Number - 2;
+            var keep = QuantityForNotional(market, market.Instrument.Tiers.Tiers[target].Cap!.Value, mark);
+            if (!keep.IsPositive || keep >= position.Quantity)
+            {
+                return false;
+            }
+
+            var slice = position.Quantity - keep;
+            var price = BackstopPrice(market, position.Side, slice, mark);
+            var pnl = market.Instrument.Contract.Pnl(position.Side, slice, position.EntryPrice, price, Rounding.Down);
+            if ((context.Valuation.IsolatedMargin(position, market) + pnl).IsNegative)
+            {
+                return false;
+            }
+
+            CloseAgainstBackstop(market, position, slice, price, forfeitRest: false);
+            var remaining = State.TryGetPosition(key, out var after) ? after : null;
+            if (remaining is null || !market.Model.IsLiquidatable(context.Valuation.Isolated(remaining, market), mark))
+            {
+                return remaining is not null;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The account's cross (or the pod's) positions in the asset are closed one at a time, largest requirement first,
+    /// until the scope is above maintenance again.
+    /// </summary>
+    private void LiquidateShared(AccountId account, MarginScope scope, Asset asset, Func<ScopeFigures> figures)
+    {
+        var first = true;
+        while (figures() is var now && now.Maintenance.IsPositive && now.Equity <= now.Maintenance)
+        {
+            var largest = State.PositionsOf(account, scope)
+                .Select(p => (Position: p, Market: context.Valuation.MarketOf(p)))
+                .Where(p => p.Market.SettleAsset == asset)
+                .Select(p => (p.Position, p.Market, Requirement: p.Market.Model.MaintenanceMargin(Valuation.AsIsolated(p.Position, p.Market, Money.Zero), Valuation.MarkFor(p.Market, p.Position))))
+                .OrderByDescending(p => p.Requirement)
+                .ThenBy(p => p.Position.Key)
+                .FirstOrDefault();
+            if (largest.Position is null)
+            {
+                return;
+            }
+
+            var mark = Valuation.MarkFor(largest.Market, largest.Position);
+            if (first)
+            {
+                context.Emit(new LiquidationStarted(account, largest.Position.Key.Symbol, scope, largest.Position.Side, largest.Position.Quantity, mark, now.Equity, now.Maintenance));
+                first = false;
+            }
+
+            LiquidateWhole(largest.Market, largest.Position, mark);
+        }
+    }
+
+    /// <summary>
+    /// Full liquidation: against the backstop when the collateral (or, for the gap, the insurance fund) can pay the loss
+    /// at the backstop's price; otherwise deleveraged at the bankruptcy price.
+    /// </summary>
+    private void LiquidateWhole(Market market, Position position, Price mark)
+    {
+        var price = BackstopPrice(market, position.Side, position.Quantity, mark);
+        var pnl = market.Instrument.Contract.Pnl(position.Side, position.Quantity, position.EntryPrice, price, Rounding.Down);
+        var collateral = State.Ledger.Balance(Valuation.CollateralAccount(position.Key, market));
+        var gap = -(collateral + pnl);
+        if (!gap.IsPositive || gap <= Fund(market))
+        {
+            CloseAgainstBackstop(market, position, position.Quantity, price, forfeitRest: position.Key.Scope.Kind == MarginScopeKind.Isolated);
+            return;
+        }
+
+        Deleverage(market, position);
+    }
+
+    /// <summary>Closes <paramref name="quantity"/> at <paramref name="price"/>, the backstop taking the other side.</summary>
+    private void CloseAgainstBackstop(Market market, Position position, Quantity quantity, Price price, bool forfeitRest)
+    {
+        var full = quantity == position.Quantity;
+        var (pnl, fee, forfeited) = Settle(market, position, quantity, price, forfeitRest && full, chargeFee: true);
+        new PositionChanges(context).Apply(new PositionKey(AccountId.Backstop, market.Symbol, MarginScope.Cross), market, position.Side, quantity, price, null, null, checkLimits: false);
+        context.Emit(new PositionLiquidated(position.Key.Account, market.Symbol, position.Key.Scope, position.Side, quantity, price, !full, pnl, fee, forfeited));
+    }
+
+    /// <summary>
+    /// Closes the whole bankrupt position at its bankruptcy price against opposite positions, best ranked first, each
+    /// re-validated (it must be able to absorb its own PnL at that price); the backstop takes what none can.
+    /// </summary>
+    private void Deleverage(Market market, Position position)
+    {
+        var collateral = context.Valuation.EffectiveCollateral(position);
+        var bankruptcy = market.Model.BankruptcyPrice(Valuation.AsIsolated(position, market, collateral), market.Instrument.TickSize)
+            ?? Valuation.MarkFor(market, position);
+        var (pnl, fee, forfeited) = Settle(market, position, position.Quantity, bankruptcy, forfeitRest: position.Key.Scope.Kind == MarginScopeKind.Isolated, chargeFee: false);
+        context.Emit(new PositionLiquidated(position.Key.Account, market.Symbol, position.Key.Scope, position.Side, position.Quantity, bankruptcy, false, pnl, fee, forfeited));
+
+        var left = position.Quantity;
+        var changes = new PositionChanges(context);
+        foreach (var candidate in RankedCounterparties(market, position))
+        {
+            var take = Quantity.Min(left, candidate.Quantity);
+            var candidatePnl = market.Instrument.Contract.Pnl(candidate.Side, take, candidate.EntryPrice, bankruptcy, Rounding.Down);
+            var candidateCollateral = Valuation.CollateralAccount(candidate.Key, market);
+            if ((State.Ledger.Balance(candidateCollateral) + candidatePnl).IsNegative && !candidateCollateral.MayGoNegative)
+            {
+                continue;
+            }
+
+            changes.Apply(candidate.Key, market, position.Side, take, bankruptcy, null, null, checkLimits: false);
+            context.Emit(new AutoDeleveraged(candidate.Key.Account, market.Symbol, candidate.Key.Scope, candidate.Side, take, bankruptcy, position.Key.Account));
+            left -= take;
+            if (!left.IsPositive)
+            {
+                return;
+            }
+        }
+
+        changes.Apply(new PositionKey(AccountId.Backstop, market.Symbol, MarginScope.Cross), market, position.Side, left, bankruptcy, null, null, checkLimits: false);
+        context.Emit(new BackstopAbsorbed(market.Symbol, left, bankruptcy));
+    }
+
+    /// <summary>Opposite positions ranked by <see cref="AdlScore"/> (highest first), the backstop last.</summary>
+    private List<Position> RankedCounterparties(Market market, Position bankrupt) =>
+        State.PositionsIn(market.Symbol)
+            .Where(p => p.Side != bankrupt.Side && p.Key.Account != AccountId.Backstop && p.Key.Account != bankrupt.Key.Account)
+            .Select(p => (Position: p, Score: context.Valuation.AdlScore(p)))
+            .OrderByDescending(p => p.Score)
+            .ThenBy(p => p.Position.Key)
+            .Select(p => p.Position)
+            .ToList();
+
+    /// <summary>
+    /// Realizes the PnL of closing <paramref name="quantity"/> at <paramref name="price"/>: from the collateral, then from
+    /// the insurance fund (the bankruptcy gap), then from the backstop (outside capital); then the liquidation fee and,
+    /// for an isolated position closed whole, the rest of its collateral go to the insurance fund.
+    /// </summary>
+    private (Money Pnl, Money Fee, Money Forfeited) Settle(Market market, Position position, Quantity quantity, Price price, bool forfeitRest, bool chargeFee)
+    {
+        var ledger = State.Ledger;
+        var collateral = Valuation.CollateralAccount(position.Key, market);
+        var clearing = LedgerAccount.Clearing(market.Symbol, market.SettleAsset);
+        var fund = LedgerAccount.InsuranceFund(market.Symbol, market.SettleAsset);
+        var pnl = market.Instrument.Contract.Pnl(position.Side, quantity, position.EntryPrice, price, Rounding.Down);
+        if (pnl.IsNegative)
+        {
+            var fromCollateral = Money.Min(-pnl, Money.Max(Money.Zero, ledger.Balance(collateral)));
+            ledger.Transfer(collateral, clearing, fromCollateral);
+            var gap = -pnl - fromCollateral;
+            if (gap.IsPositive)
+            {
+                var fromFund = Money.Min(gap, ledger.Balance(fund));
+                ledger.Transfer(fund, clearing, fromFund);
+                ledger.Transfer(LedgerAccount.Backstop(market.SettleAsset), clearing, gap - fromFund);
+                context.Emit(new BankruptcyGapCovered(position.Key.Account, market.Symbol, gap));
+                ChangedFund(market, -fromFund, "bankruptcy gap");
+            }
+        }
+        else
+        {
+            ledger.Transfer(clearing, collateral, pnl);
+        }
+
+        var left = Money.Max(Money.Zero, ledger.Balance(collateral));
+        var fee = chargeFee
+            ? Money.Min(market.Instrument.Contract.Notional(quantity, price, Rounding.Up).MultiplyBy(market.Instrument.LiquidationFee, Rounding.Up), left)
+            : Money.Zero;
+        ledger.Transfer(collateral, fund, fee);
+        var forfeited = forfeitRest ? left - fee : Money.Zero;
+        ledger.Transfer(collateral, fund, forfeited);
+        if ((fee + forfeited).IsPositive)
+        {
+            ChangedFund(market, fee + forfeited, "liquidation fee and remaining collateral");
+        }
+
+        if (quantity == position.Quantity)
+        {
+            State.RemovePosition(position.Key);
+        }
+        else
+        {
+            State.PutPosition(position with { Quantity = position.Quantity - quantity });
+        }
+
+        return (pnl, fee, forfeited);
+    }
+
+    private Money Fund(Market market) => State.Ledger.Balance(LedgerAccount.InsuranceFund(market.Symbol, market.SettleAsset));
+
+    private void ChangedFund(Market market, Money change, string reason)
+    {
+        var balance = Fund(market);
+        State.RecordFundChange(market.Symbol, new InsuranceFundEntry(change, balance, reason));
+        context.Emit(new InsuranceFundChanged(market.Symbol, market.SettleAsset, change, balance, reason));
+    }
+
+    /// <summary>
+    /// The backstop's price for taking <paramref name="quantity"/>: the mark moved against the liquidated side by the
+    /// liquidity model's impact, on the tick (a long sells lower, a short buys higher).
+    /// </summary>
+    private static Price BackstopPrice(Market market, PositionSide side, Quantity quantity, Price mark)
+    {
+        var impact = market.Liquidity.ImpactOf(market.Instrument.Contract.Notional(quantity, mark, Rounding.Up));
+        var factor = side == PositionSide.Long ? Rate.One - impact : Rate.One + impact;
+        var rounding = side == PositionSide.Long ? Rounding.Down : Rounding.Up;
+        var units = FixedPoint.ToUnits(FixedPoint.MulDiv(mark.Units, factor.Units, FixedPoint.Scale, rounding));
+        var price = Price.FromUnits(units).RoundTo(market.Instrument.TickSize, rounding);
+        return price.IsPositive ? price : market.Instrument.TickSize;
+    }
+
+    /// <summary>The largest whole-lot quantity whose notional at <paramref name="price"/> stays within <paramref name="notional"/>.</summary>
+    private static Quantity QuantityForNotional(Market market, Money notional, Price price)
+    {
+        var contract = market.Instrument.Contract;
+        var units = contract.Type == Instruments.ContractType.Linear
+            ? FixedPoint.MulDiv(notional.Units, (Int128)FixedPoint.Scale * FixedPoint.Scale, (Int128)contract.Size.Units * price.Units, Rounding.Down)
+            : FixedPoint.MulDiv(notional.Units, price.Units, contract.Size.Units, Rounding.Down);
+        var lot = market.Instrument.LotSize.Units;
+        return Quantity.FromUnits(FixedPoint.ToUnits(units / lot * lot));
+    }
+}
