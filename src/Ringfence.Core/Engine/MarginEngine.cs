@@ -196,6 +196,7 @@ public sealed class MarginEngine
             case ListInstrument c: MarketHandler.Execute(context, c); break;
             case UpdateMarkPrice c: MarketHandler.Execute(context, c); break;
             case Sweep c: MarketHandler.Execute(context, c); break;
+            case UpdateIndexPrice c: MarketHandler.Execute(context, c); break;
             case ApplyFundingRate c: FundingHandler.Execute(context, c); break;
             case Trade c: TradeHandler.Execute(context, c); break;
             case AddMargin c: MarginHandler.Execute(context, c); break;

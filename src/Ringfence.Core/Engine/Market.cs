@@ -14,6 +14,24 @@ public sealed record Market(Instrument Instrument, VenueProfile Profile, Price? 
     /// <summary>The liquidity model the backstop executes liquidations against.</summary>
     public Liquidation.DepthCurve Liquidity { get; init; } = Liquidation.DepthCurve.None;
 
+    /// <summary>How index quotes become the index price (staleness, outlier band, minimum sources).</summary>
+    public Pricing.IndexPriceAggregator IndexRule { get; init; } = DefaultIndexRule;
+
+    /// <summary>The latest quote of each index source, by source name.</summary>
+    public IReadOnlyDictionary<string, Pricing.IndexQuote> IndexQuotes { get; init; } = new SortedDictionary<string, Pricing.IndexQuote>(StringComparer.Ordinal);
+
+    /// <summary>The index price, once enough sources have quoted.</summary>
+    public Price? Index { get; init; }
+
+    /// <summary>The guard against a single absurd mark update; null when the instrument has none.</summary>
+    public Pricing.PriceJumpGuard? Guard { get; init; }
+
+    /// <summary>The last funding rate settled, which the funding-basis mark rule projects to the next settlement.</summary>
+    public Rate LastFundingRate { get; init; }
+
+    /// <summary>Index defaults: quotes up to 60 s old, outliers beyond ±5% of the median dropped, one source enough.</summary>
+    public static Pricing.IndexPriceAggregator DefaultIndexRule { get; } = new(TimeSpan.FromSeconds(60), Rate.Parse("0.05"), 1);
+
     /// <summary>The margin mathematics of this instrument's positions.</summary>
     public IsolatedMarginModel Model { get; } = new(Profile, Instrument.Tiers, Instrument.TakerFee);
 

@@ -32,7 +32,13 @@ public static class StateHash
             var i = market.Instrument;
             Line("market", i.Symbol, i.Kind, i.BaseAsset, i.QuoteAsset, i.SettleAsset, i.Contract.Type, i.Contract.Size, i.TickSize, i.LotSize,
                 i.MakerFee, i.TakerFee, i.LiquidationFee, i.Expiry, market.Profile.Name, market.Mark,
-                string.Join(';', market.Liquidity.Points.Select(p => $"{p.Notional}@{p.Impact}")), market.Liquidity.MaxImpact);
+                string.Join(';', market.Liquidity.Points.Select(p => $"{p.Notional}@{p.Impact}")), market.Liquidity.MaxImpact,
+                market.IndexRule.MaximumAge.Ticks, market.IndexRule.OutlierBand, market.IndexRule.MinimumSources, market.Index,
+                market.Guard?.Band, market.Guard?.LastAccepted, market.Guard?.Pending, market.LastFundingRate);
+            foreach (var quote in market.IndexQuotes.Values)
+            {
+                Line("quote", i.Symbol, quote.Source, quote.Price, quote.Time);
+            }
             foreach (var tier in i.Tiers.Tiers)
             {
                 Line("tier", i.Symbol, tier.Number, tier.Floor, tier.Cap, tier.MaintenanceRate, tier.MaintenanceAmount, tier.MaxLeverage);

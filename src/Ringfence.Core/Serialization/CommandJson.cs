@@ -18,7 +18,7 @@ public static class CommandJson
     public static IReadOnlyList<string> Types { get; } =
     [
         "createAccount", "deposit", "withdraw", "transfer", "listInstrument", "markPrice", "trade", "addMargin", "removeMargin",
-        "setLeverage", "setAutoTopUp", "createPod", "fundPod", "defundPod", "movePositionToPod", "fundingRate", "sweep",
+        "setLeverage", "setAutoTopUp", "createPod", "fundPod", "defundPod", "movePositionToPod", "fundingRate", "sweep", "indexPrice",
     ];
 
     /// <summary>Parses one JSON object into a command.</summary>
@@ -53,6 +53,7 @@ public static class CommandJson
         "movePositionToPod" => new MovePositionToPod(Account(f, "account"), f.String("symbol"), Pod(f)),
         "fundingRate" => new ApplyFundingRate(f.String("symbol"), f.Number<Rate>("rate")),
         "sweep" => new Sweep(f.String("symbol")),
+        "indexPrice" => new UpdateIndexPrice(f.String("symbol"), Source(f), f.Number<Price>("price")),
         _ => throw f.Error("type", $"unknown command type '{type}' (known: {string.Join(", ", Types)})"),
     };
 
@@ -131,12 +132,50 @@ public static class CommandJson
                 f.OptionalNumber<Rate>("makerFee") ?? Rate.Zero, f.OptionalNumber<Rate>("takerFee") ?? Rate.Zero,
                 f.OptionalNumber<Rate>("liquidationFee") ?? Rate.Zero, tiers,
                 expiryText is null ? null : ParseTime(f, expiryText, "expiry"));
-            return new ListInstrument(instrument, profile.Name, ReadLiquidity(f));
+            return new ListInstrument(instrument, profile.Name, ReadLiquidity(f))
+            {
+                IndexRule = ReadIndexRule(f),
+                PriceBand = f.OptionalNumber<Rate>("priceBand"),
+            };
         }
         catch (ArgumentException invalid)
         {
             throw f.Error(invalid.ParamName ?? "symbol", FirstSentence(invalid.Message));
         }
+    }
+
+    /// <summary>Optional index settings: <c>indexMaxAge</c> (seconds), <c>indexOutlierBand</c>, <c>indexMinSources</c>.</summary>
+    private static Pricing.IndexPriceAggregator? ReadIndexRule(JsonFields f)
+    {
+        var maxAge = f.OptionalNumber<Quantity>("indexMaxAge");
+        var band = f.OptionalNumber<Rate>("indexOutlierBand");
+        var minimum = f.OptionalNumber<Quantity>("indexMinSources");
+        if (maxAge is null && band is null && minimum is null)
+        {
+            return null;
+        }
+
+        var defaults = Engine.Market.DefaultIndexRule;
+        if (minimum is { } count && (count.Units % FixedPoint.Scale != 0 || count.Units < FixedPoint.Scale || count.Units > 100 * FixedPoint.Scale))
+        {
+            throw f.Error("indexMinSources", $"must be a whole number from 1 to 100, not {count}");
+        }
+
+        if (maxAge is { IsNegative: true } || band is { IsNegative: true })
+        {
+            throw f.Error(maxAge is { IsNegative: true } ? "indexMaxAge" : "indexOutlierBand", "must not be negative");
+        }
+
+        return new Pricing.IndexPriceAggregator(
+            maxAge is { } age ? TimeSpan.FromTicks(age.Units / (FixedPoint.Scale / TimeSpan.TicksPerSecond)) : defaults.MaximumAge,
+            band ?? defaults.OutlierBand,
+            minimum is { } n ? (int)(n.Units / FixedPoint.Scale) : defaults.MinimumSources);
+    }
+
+    private static string Source(JsonFields f)
+    {
+        var source = f.String("source");
+        return MarginScope.TryParse("pod:" + source, out _) ? source : throw f.Error("source", $"'{source}' is not a source name (1-64 of A-Z a-z 0-9 - _ .)");
     }
 
     /// <summary>Optional <c>liquidity</c>: depth points <c>{ notional, impact }</c>, nearest first.</summary>

@@ -7,7 +7,14 @@ namespace Ringfence.Core.Engine.Commands;
 /// Lists an instrument under a venue rule profile (by name, see <see cref="Margin.VenueProfiles"/>), with the liquidity
 /// model its liquidations execute against (none: the backstop takes positions at the mark).
 /// </summary>
-public sealed record ListInstrument(Instrument Instrument, string Profile, Liquidation.DepthCurve? Liquidity = null) : Command;
+public sealed record ListInstrument(Instrument Instrument, string Profile, Liquidation.DepthCurve? Liquidity = null) : Command
+{
+    /// <summary>How index quotes are aggregated; <see cref="Market.DefaultIndexRule"/> when null.</summary>
+    public Pricing.IndexPriceAggregator? IndexRule { get; init; }
+
+    /// <summary>The band beyond which a mark update needs confirmation by the next one; no guard when null.</summary>
+    public Rate? PriceBand { get; init; }
+}
 
 /// <summary>
 /// Checks every isolated position of an instrument with the exact margin check and compares with the liquidation
@@ -15,8 +22,14 @@ public sealed record ListInstrument(Instrument Instrument, string Profile, Liqui
 /// </summary>
 public sealed record Sweep(string Symbol) : Command;
 
-/// <summary>Sets an instrument's mark price; runs auto top-up and raises margin calls.</summary>
+/// <summary>Sets an instrument's mark price (subject to its jump guard, if any) and runs the liquidation waterfall.</summary>
 public sealed record UpdateMarkPrice(string Symbol, Price Price) : Command;
+
+/// <summary>
+/// One index source's price at the command's time. The index is re-aggregated (stale and outlying sources dropped, held
+/// below the minimum number of sources) and the mark follows by the profile's mark rule, then the waterfall runs.
+/// </summary>
+public sealed record UpdateIndexPrice(string Symbol, string Source, Price Price) : Command;
 
 /// <summary>
 /// Settles one funding payment at the current mark: each position pays or receives notional at mark × rate

@@ -11,6 +11,19 @@ public sealed record InstrumentListed(string Symbol, ContractType Contract, Asse
 /// <summary>An instrument's mark price changed.</summary>
 public sealed record MarkPriceUpdated(string Symbol, Price Price) : EngineEvent;
 
+/// <summary>The index price was re-aggregated from its sources.</summary>
+/// <param name="Symbol">Instrument.</param>
+/// <param name="Index">The new index price.</param>
+/// <param name="Sources">Sources used.</param>
+/// <param name="Dropped">Sources dropped as stale or outlying.</param>
+public sealed record IndexPriceUpdated(string Symbol, Price Index, int Sources, int Dropped) : EngineEvent;
+
+/// <summary>Too few fresh, consistent sources: the index holds at its previous value, and the mark does not move.</summary>
+public sealed record IndexPriceHeld(string Symbol, string Reason) : EngineEvent;
+
+/// <summary>The jump guard held or rejected a mark update: it moved beyond the band without confirmation.</summary>
+public sealed record MarkPriceHeld(string Symbol, Price Price, string Outcome, string Reason) : EngineEvent;
+
 /// <summary>One position's funding payment: positive amounts were paid, negative received.</summary>
 public sealed record FundingPaid(AccountId Account, string Symbol, MarginScope Scope, Rate Rate, Money Amount) : EngineEvent;
 

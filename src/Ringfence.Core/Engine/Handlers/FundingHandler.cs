@@ -20,6 +20,7 @@ internal static class FundingHandler
         var market = context.Market(command.Symbol);
         var mark = market.Mark ?? throw CommandContext.Reject(RejectionCodes.NoMarkPrice, $"'{command.Symbol}' has no mark price to settle funding at");
         CommandContext.Require(command.Rate > -Rate.One && command.Rate < Rate.One, RejectionCodes.InvalidValue, $"a funding rate must be in (-1, 1), not {command.Rate}");
+        context.State.PutMarket(market with { LastFundingRate = command.Rate });
         if (command.Rate == Rate.Zero)
         {
             return;

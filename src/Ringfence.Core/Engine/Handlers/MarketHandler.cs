@@ -20,7 +20,14 @@ internal static class MarketHandler
             $"no profile '{command.Profile}' (known: {string.Join(", ", VenueProfiles.All.Select(p => p.Name))})");
         CommandContext.Require(Asset.TryCreate(command.Instrument.SettleAsset, out var settle), RejectionCodes.InvalidValue,
             $"'{command.Instrument.SettleAsset}' is not an asset code");
-        context.State.PutMarket(new Market(command.Instrument, profile, null) { Liquidity = command.Liquidity ?? Liquidation.DepthCurve.None });
+        var indexRule = (command.IndexRule ?? Market.DefaultIndexRule).Validate();
+        var guard = command.PriceBand is { } band ? new Pricing.PriceJumpGuard(band).Validate() : null;
+        context.State.PutMarket(new Market(command.Instrument, profile, null)
+        {
+            Liquidity = command.Liquidity ?? Liquidation.DepthCurve.None,
+            IndexRule = indexRule,
+            Guard = guard,
+        });
         context.Emit(new InstrumentListed(symbol, command.Instrument.Contract.Type, settle, profile.Name));
     }
 
@@ -28,11 +35,55 @@ internal static class MarketHandler
     {
         var market = context.Market(command.Symbol);
         CommandContext.Require(command.Price.IsPositive, RejectionCodes.InvalidValue, $"a mark price must be positive, not {command.Price}");
-        market = market with { Mark = command.Price };
-        context.State.PutMarket(market);
-        context.Emit(new MarkPriceUpdated(command.Symbol, command.Price));
+        ApplyMark(context, market, command.Price);
+    }
 
-        new Liquidator(context).OnMarkPrice(market, command.Price);
+    public static void Execute(CommandContext context, UpdateIndexPrice command)
+    {
+        var market = context.Market(command.Symbol);
+        CommandContext.Require(command.Price.IsPositive, RejectionCodes.InvalidValue, $"an index price must be positive, not {command.Price}");
+        CommandContext.Require(Accounts.Identifier.IsValid(command.Source, 64), RejectionCodes.InvalidValue, $"'{command.Source}' is not a valid source name");
+        var now = command.Time ?? context.State.LastTime
+            ?? throw CommandContext.Reject(RejectionCodes.InvalidValue, "an index price needs a time (the engine reads no clock)");
+        var quotes = new SortedDictionary<string, Pricing.IndexQuote>(market.IndexQuotes.ToDictionary(q => q.Key, q => q.Value), StringComparer.Ordinal)
+        {
+            [command.Source] = new Pricing.IndexQuote(command.Source, command.Price, now),
+        };
+        var result = market.IndexRule.Aggregate(quotes.Values, now);
+        market = market with { IndexQuotes = quotes, Index = result.Index ?? market.Index };
+        context.State.PutMarket(market);
+        if (result.Index is not { } index)
+        {
+            context.Emit(new IndexPriceHeld(command.Symbol, result.Explanation));
+            return;
+        }
+
+        context.Emit(new IndexPriceUpdated(command.Symbol, index, result.Used.Count, result.Dropped.Count));
+        var interval = market.Profile.FundingRule.Interval;
+        var intoInterval = TimeSpan.FromTicks((now - DateTimeOffset.UnixEpoch).Ticks % interval.Ticks);
+        var mark = market.Profile.MarkPriceRule.Mark(new Pricing.MarkPriceInputs(index, market.LastFundingRate, interval - intoInterval));
+        ApplyMark(context, market, mark.RoundTo(market.Instrument.TickSize, Rounding.Down) is { IsPositive: true } onTick ? onTick : mark);
+    }
+
+    /// <summary>The jump guard (if any) decides; an accepted mark is set and the liquidation waterfall runs.</summary>
+    private static void ApplyMark(CommandContext context, Market market, Price price)
+    {
+        if (market.Guard is { } guard)
+        {
+            var decision = guard.Offer(price);
+            market = market with { Guard = decision.Next };
+            if (!decision.IsAccepted)
+            {
+                context.State.PutMarket(market);
+                context.Emit(new MarkPriceHeld(market.Symbol, price, decision.Outcome.ToString(), decision.Reason));
+                return;
+            }
+        }
+
+        market = market with { Mark = price };
+        context.State.PutMarket(market);
+        context.Emit(new MarkPriceUpdated(market.Symbol, price));
+        new Liquidator(context).OnMarkPrice(market, price);
     }
 
     /// <summary>The full scan: every isolated position checked exactly, and compared with what the index offers.</summary>
