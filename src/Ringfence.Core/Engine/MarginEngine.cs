@@ -198,6 +198,8 @@ public sealed class MarginEngine
             case Sweep c: MarketHandler.Execute(context, c); break;
             case UpdateIndexPrice c: MarketHandler.Execute(context, c); break;
             case ApplyFundingRate c: FundingHandler.Execute(context, c); break;
+            case RecordFundingSample c: FundingHandler.Execute(context, c); break;
+            case SettleFunding c: FundingHandler.Execute(context, c); break;
             case Trade c: TradeHandler.Execute(context, c); break;
             case AddMargin c: MarginHandler.Execute(context, c); break;
             case RemoveMargin c: MarginHandler.Execute(context, c); break;

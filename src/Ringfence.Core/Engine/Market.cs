@@ -29,6 +29,9 @@ public sealed record Market(Instrument Instrument, VenueProfile Profile, Price? 
     /// <summary>The last funding rate settled, which the funding-basis mark rule projects to the next settlement.</summary>
     public Rate LastFundingRate { get; init; }
 
+    /// <summary>Premium samples recorded since the last funding settlement, oldest first.</summary>
+    public IReadOnlyList<Pricing.FundingSample> FundingSamples { get; init; } = [];
+
     /// <summary>Index defaults: quotes up to 60 s old, outliers beyond ±5% of the median dropped, one source enough.</summary>
     public static Pricing.IndexPriceAggregator DefaultIndexRule { get; } = new(TimeSpan.FromSeconds(60), Rate.Parse("0.05"), 1);
 

@@ -35,6 +35,11 @@ public static class StateHash
                 string.Join(';', market.Liquidity.Points.Select(p => $"{p.Notional}@{p.Impact}")), market.Liquidity.MaxImpact,
                 market.IndexRule.MaximumAge.Ticks, market.IndexRule.OutlierBand, market.IndexRule.MinimumSources, market.Index,
                 market.Guard?.Band, market.Guard?.LastAccepted, market.Guard?.Pending, market.LastFundingRate);
+            foreach (var sample in market.FundingSamples)
+            {
+                Line("sample", i.Symbol, sample.Index, sample.Mark, sample.ImpactBid, sample.ImpactAsk);
+            }
+
             foreach (var quote in market.IndexQuotes.Values)
             {
                 Line("quote", i.Symbol, quote.Source, quote.Price, quote.Time);

@@ -38,6 +38,12 @@ public sealed record VenueProfile(
     public FundingRule FundingRule { get; init; } = BinanceFundingRule.Default;
 
     /// <summary>
+    /// True when an isolated position's funding is paid from the owner's available balance first and from the
+    /// position's margin only for the rest (Bybit); false when it comes from the position's margin (Binance and others).
+    /// </summary>
+    public bool FundingFromFreeBalanceFirst { get; init; }
+
+    /// <summary>
     /// Whether the venue liquidates part of a position first (stepping down the risk tiers) or all of it at once.
     /// Defaults to stepping down (Bybit, OKX, BitMEX, Ringfence).
     /// </summary>

@@ -39,6 +39,7 @@ public static class VenueProfiles
         // Bybit pays funding on the position value at mark (reference §3.7) by Binance's formula; its mark rule is not in the reference.
         FundingRule = BinanceFundingRule.Default,
         MarkPriceRule = BinanceMarkPrice,
+        FundingFromFreeBalanceFirst = true,
     };
 
     /// <summary>Bybit Unified Trading Account, isolated: MM at mark, estimated fee to close in IM and MM.</summary>
@@ -55,6 +56,7 @@ public static class VenueProfiles
         // Bybit pays funding on the position value at mark (reference §3.7) by Binance's formula; its mark rule is not in the reference.
         FundingRule = BinanceFundingRule.Default,
         MarkPriceRule = BinanceMarkPrice,
+        FundingFromFreeBalanceFirst = true,
     };
 
     /// <summary>OKX isolated (fixed margin): liquidation when equity ≤ notional at mark × (MMR + fee rate).</summary>

@@ -18,7 +18,7 @@ public static class CommandJson
     public static IReadOnlyList<string> Types { get; } =
     [
         "createAccount", "deposit", "withdraw", "transfer", "listInstrument", "markPrice", "trade", "addMargin", "removeMargin",
-        "setLeverage", "setAutoTopUp", "createPod", "fundPod", "defundPod", "movePositionToPod", "fundingRate", "sweep", "indexPrice",
+        "setLeverage", "setAutoTopUp", "createPod", "fundPod", "defundPod", "movePositionToPod", "fundingRate", "sweep", "indexPrice", "fundingSample", "settleFunding",
     ];
 
     /// <summary>Parses one JSON object into a command.</summary>
@@ -53,6 +53,8 @@ public static class CommandJson
         "movePositionToPod" => new MovePositionToPod(Account(f, "account"), f.String("symbol"), Pod(f)),
         "fundingRate" => new ApplyFundingRate(f.String("symbol"), f.Number<Rate>("rate")),
         "sweep" => new Sweep(f.String("symbol")),
+        "fundingSample" => new RecordFundingSample(f.String("symbol"), f.Number<Price>("impactBid"), f.Number<Price>("impactAsk")),
+        "settleFunding" => new SettleFunding(f.String("symbol")),
         "indexPrice" => new UpdateIndexPrice(f.String("symbol"), Source(f), f.Number<Price>("price")),
         _ => throw f.Error("type", $"unknown command type '{type}' (known: {string.Join(", ", Types)})"),
     };

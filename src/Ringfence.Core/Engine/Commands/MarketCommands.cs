@@ -36,3 +36,15 @@ public sealed record UpdateIndexPrice(string Symbol, string Source, Price Price)
 /// (a positive rate: longs pay shorts).
 /// </summary>
 public sealed record ApplyFundingRate(string Symbol, Rate Rate) : Command;
+
+/// <summary>
+/// Records one premium sample for the next funding settlement: the impact bid and ask (average fill prices of the
+/// impact notional) against the current index and mark.
+/// </summary>
+public sealed record RecordFundingSample(string Symbol, Price ImpactBid, Price ImpactAsk) : Command;
+
+/// <summary>
+/// Settles funding for one interval by the profile's funding rule: the rate from the average premium of the recorded
+/// samples (clamped and capped), paid on notional at the rule's price (mark or index); the samples are then cleared.
+/// </summary>
+public sealed record SettleFunding(string Symbol) : Command;

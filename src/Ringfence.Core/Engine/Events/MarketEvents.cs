@@ -24,6 +24,12 @@ public sealed record IndexPriceHeld(string Symbol, string Reason) : EngineEvent;
 /// <summary>The jump guard held or rejected a mark update: it moved beyond the band without confirmation.</summary>
 public sealed record MarkPriceHeld(string Symbol, Price Price, string Outcome, string Reason) : EngineEvent;
 
+/// <summary>A premium sample was recorded for the next funding settlement.</summary>
+public sealed record FundingSampled(string Symbol, Rate Premium, int Samples) : EngineEvent;
+
+/// <summary>The funding rate of one interval, from the average premium by the profile's rule.</summary>
+public sealed record FundingRateSettled(string Symbol, Rate AveragePremium, Rate Rate, bool Capped) : EngineEvent;
+
 /// <summary>One position's funding payment: positive amounts were paid, negative received.</summary>
 public sealed record FundingPaid(AccountId Account, string Symbol, MarginScope Scope, Rate Rate, Money Amount) : EngineEvent;
 

@@ -8,8 +8,8 @@ using Ringfence.Core.Positions;
 namespace Ringfence.Core.Engine.Handlers;
 
 /// <summary>
-/// Settles one funding payment: payers pay notional at mark × |rate| (rounded up) from the collateral behind each
-/// position — never more than that collateral, so an isolated position cannot lose more than it holds — into a
+/// Settles one funding payment: payers pay notional (at the mark, or the index where the rule says so) × |rate|
+/// (rounded up) from the collateral behind each position (Bybit: from the available balance first) — never more than that collateral, so an isolated position cannot lose more than it holds — into a
 /// transit account; receivers get their notional × |rate| (rounded down), pro rata if payers fell short; the rounding
 /// residue goes to the instrument's insurance fund.
 /// </summary>
@@ -20,16 +20,44 @@ internal static class FundingHandler
         var market = context.Market(command.Symbol);
         var mark = market.Mark ?? throw CommandContext.Reject(RejectionCodes.NoMarkPrice, $"'{command.Symbol}' has no mark price to settle funding at");
         CommandContext.Require(command.Rate > -Rate.One && command.Rate < Rate.One, RejectionCodes.InvalidValue, $"a funding rate must be in (-1, 1), not {command.Rate}");
-        context.State.PutMarket(market with { LastFundingRate = command.Rate });
-        if (command.Rate == Rate.Zero)
+        Pay(context, market, command.Rate, mark);
+    }
+
+    public static void Execute(CommandContext context, RecordFundingSample command)
+    {
+        var market = context.Market(command.Symbol);
+        var mark = market.Mark ?? throw CommandContext.Reject(RejectionCodes.NoMarkPrice, $"'{command.Symbol}' has no mark price to sample against");
+        CommandContext.Require(command.ImpactBid.IsPositive && command.ImpactAsk >= command.ImpactBid, RejectionCodes.InvalidValue,
+            $"impact prices must be positive with the ask at or above the bid, not {command.ImpactBid} / {command.ImpactAsk}");
+        var sample = new Pricing.FundingSample(market.Index ?? mark, mark, command.ImpactBid, command.ImpactAsk);
+        context.State.PutMarket(market with { FundingSamples = [.. market.FundingSamples, sample] });
+        context.Emit(new FundingSampled(command.Symbol, market.Profile.FundingRule.Premium(sample), market.FundingSamples.Count + 1));
+    }
+
+    public static void Execute(CommandContext context, SettleFunding command)
+    {
+        var market = context.Market(command.Symbol);
+        var mark = market.Mark ?? throw CommandContext.Reject(RejectionCodes.NoMarkPrice, $"'{command.Symbol}' has no mark price to settle funding at");
+        CommandContext.Require(market.FundingSamples.Count > 0, RejectionCodes.NotApplicable, $"'{command.Symbol}' has no premium samples since the last settlement");
+        var rule = market.Profile.FundingRule;
+        var rate = rule.Compute(market.FundingSamples);
+        context.State.PutMarket(market with { FundingSamples = [] });
+        context.Emit(new FundingRateSettled(command.Symbol, rate.AveragePremium, rate.Rate, rate.Capped));
+        Pay(context, context.Market(command.Symbol), rate.Rate, rule.PriceForPayment(mark, market.Index ?? mark));
+    }
+
+    private static void Pay(CommandContext context, Market market, Rate rate, Price price)
+    {
+        context.State.PutMarket(market with { LastFundingRate = rate });
+        if (rate == Rate.Zero)
         {
             return;
         }
 
-        var payingSide = command.Rate.IsPositive ? PositionSide.Long : PositionSide.Short;
-        var magnitude = command.Rate.Abs();
+        var payingSide = rate.IsPositive ? PositionSide.Long : PositionSide.Short;
+        var magnitude = rate.Abs();
         var pool = LedgerAccount.FundingPool(market.Symbol, market.SettleAsset);
-        var positions = context.State.PositionsIn(command.Symbol);
+        var positions = context.State.PositionsIn(market.Symbol);
         var ledger = context.State.Ledger;
 
         var owed = Money.Zero;
@@ -38,13 +66,21 @@ internal static class FundingHandler
         var amounts = new Dictionary<PositionKey, Money>();
         foreach (var position in positions)
         {
-            var notional = IsolatedMarginModel.Notional(Valuation.AsIsolated(position, market, Money.Zero), mark);
+            var notional = IsolatedMarginModel.Notional(Valuation.AsIsolated(position, market, Money.Zero), price);
             if (position.Side == payingSide)
             {
                 var due = notional.MultiplyBy(magnitude, Rounding.Up);
                 var collateral = Valuation.CollateralAccount(position.Key, market);
-                var payment = Money.Min(due, Money.Max(Money.Zero, ledger.Balance(collateral)));
-                ledger.Transfer(collateral, pool, payment);
+                var fromFree = Money.Zero;
+                if (market.Profile.FundingFromFreeBalanceFirst && position.Key.Scope.Kind == MarginScopeKind.Isolated)
+                {
+                    // Bybit: funding comes out of the available balance first, the position's margin only for the rest.
+                    fromFree = Money.Min(due, context.Valuation.Available(position.Key.Account, market.SettleAsset));
+                    ledger.Transfer(LedgerAccount.Free(position.Key.Account, market.SettleAsset), pool, fromFree);
+                }
+
+                var payment = fromFree + Money.Min(due - fromFree, Money.Max(Money.Zero, ledger.Balance(collateral)));
+                ledger.Transfer(collateral, pool, payment - fromFree);
                 owed += due;
                 paid += payment;
                 amounts[position.Key] = payment;
@@ -69,13 +105,13 @@ internal static class FundingHandler
                 amount = -amount;
             }
 
-            context.Emit(new FundingPaid(position.Key.Account, position.Key.Symbol, position.Key.Scope, command.Rate, amount));
+            context.Emit(new FundingPaid(position.Key.Account, position.Key.Symbol, position.Key.Scope, rate, amount));
         }
 
         ledger.Transfer(pool, LedgerAccount.InsuranceFund(market.Symbol, market.SettleAsset), ledger.Balance(pool));
         if (paid < owed)
         {
-            context.Emit(new FundingShortfall(command.Symbol, owed, paid));
+            context.Emit(new FundingShortfall(market.Symbol, owed, paid));
         }
     }
 }
