@@ -197,6 +197,7 @@ public sealed class MarginEngine
             case UpdateMarkPrice c: MarketHandler.Execute(context, c); break;
             case Sweep c: MarketHandler.Execute(context, c); break;
             case UpdateIndexPrice c: MarketHandler.Execute(context, c); break;
+            case LiquidationFill c: new Liquidator(context).Fill(c); break;
             case ApplyFundingRate c: FundingHandler.Execute(context, c); break;
             case RecordFundingSample c: FundingHandler.Execute(context, c); break;
             case SettleFunding c: FundingHandler.Execute(context, c); break;

@@ -29,6 +29,9 @@ public sealed record Market(Instrument Instrument, VenueProfile Profile, Price? 
     /// <summary>The last funding rate settled, which the funding-basis mark rule projects to the next settlement.</summary>
     public Rate LastFundingRate { get; init; }
 
+    /// <summary>Who executes liquidations: the backstop (default) or an external matching engine.</summary>
+    public Liquidation.LiquidationExecution Execution { get; init; }
+
     /// <summary>Premium samples recorded since the last funding settlement, oldest first.</summary>
     public IReadOnlyList<Pricing.FundingSample> FundingSamples { get; init; } = [];
 

@@ -34,7 +34,7 @@ public static class StateHash
                 i.MakerFee, i.TakerFee, i.LiquidationFee, i.Expiry, market.Profile.Name, market.Mark,
                 string.Join(';', market.Liquidity.Points.Select(p => $"{p.Notional}@{p.Impact}")), market.Liquidity.MaxImpact,
                 market.IndexRule.MaximumAge.Ticks, market.IndexRule.OutlierBand, market.IndexRule.MinimumSources, market.Index,
-                market.Guard?.Band, market.Guard?.LastAccepted, market.Guard?.Pending, market.LastFundingRate);
+                market.Guard?.Band, market.Guard?.LastAccepted, market.Guard?.Pending, market.LastFundingRate, market.Execution);
             foreach (var sample in market.FundingSamples)
             {
                 Line("sample", i.Symbol, sample.Index, sample.Mark, sample.ImpactBid, sample.ImpactAsk);
@@ -52,7 +52,7 @@ public static class StateHash
 
         foreach (var p in snapshot.Positions)
         {
-            Line("position", p.Key, p.Side, p.Quantity, p.EntryPrice, p.Leverage, p.TopUp.Enabled, p.TopUp.Cap, p.TopUp.Used);
+            Line("position", p.Key, p.Side, p.Quantity, p.EntryPrice, p.Leverage, p.TopUp.Enabled, p.TopUp.Cap, p.TopUp.Used, p.InLiquidation);
         }
 
         foreach (var pod in snapshot.Pods)

@@ -13,4 +13,11 @@ namespace Ringfence.Core.Positions;
 /// <param name="EntryPrice">Average entry price.</param>
 /// <param name="Leverage">The leverage setting: initial margin = notional ÷ leverage.</param>
 /// <param name="TopUp">Automated top-up settings (isolated positions only).</param>
-public sealed record Position(PositionKey Key, PositionSide Side, Quantity Quantity, Price EntryPrice, Leverage Leverage, AutoTopUp TopUp);
+public sealed record Position(PositionKey Key, PositionSide Side, Quantity Quantity, Price EntryPrice, Leverage Leverage, AutoTopUp TopUp)
+{
+    /// <summary>
+    /// True while a liquidation order for the position is outstanding with an external matching engine: the position
+    /// can then only be liquidated (filled), deleveraged or topped up, not traded or drawn from.
+    /// </summary>
+    public bool InLiquidation { get; init; }
+}

@@ -18,7 +18,7 @@ public static class CommandJson
     public static IReadOnlyList<string> Types { get; } =
     [
         "createAccount", "deposit", "withdraw", "transfer", "listInstrument", "markPrice", "trade", "addMargin", "removeMargin",
-        "setLeverage", "setAutoTopUp", "createPod", "fundPod", "defundPod", "movePositionToPod", "fundingRate", "sweep", "indexPrice", "fundingSample", "settleFunding",
+        "setLeverage", "setAutoTopUp", "createPod", "fundPod", "defundPod", "movePositionToPod", "fundingRate", "sweep", "indexPrice", "fundingSample", "settleFunding", "liquidationFill",
     ];
 
     /// <summary>Parses one JSON object into a command.</summary>
@@ -55,6 +55,8 @@ public static class CommandJson
         "sweep" => new Sweep(f.String("symbol")),
         "fundingSample" => new RecordFundingSample(f.String("symbol"), f.Number<Price>("impactBid"), f.Number<Price>("impactAsk")),
         "settleFunding" => new SettleFunding(f.String("symbol")),
+        "liquidationFill" => new LiquidationFill(f.String("symbol"), Account(f, "account"), Scope(f, defaultScope: MarginScope.Isolated),
+            f.Number<Price>("price"), f.Number<Quantity>("quantity"), ReadSide(f.Object("counterparty"))),
         "indexPrice" => new UpdateIndexPrice(f.String("symbol"), Source(f), f.Number<Price>("price")),
         _ => throw f.Error("type", $"unknown command type '{type}' (known: {string.Join(", ", Types)})"),
     };
@@ -138,6 +140,12 @@ public static class CommandJson
             {
                 IndexRule = ReadIndexRule(f),
                 PriceBand = f.OptionalNumber<Rate>("priceBand"),
+                Execution = f.OptionalString("liquidationExecution") switch
+                {
+                    null or "backstop" => Liquidation.LiquidationExecution.Backstop,
+                    "external" => Liquidation.LiquidationExecution.External,
+                    var other => throw f.Error("liquidationExecution", $"must be \"backstop\" or \"external\", not \"{other}\""),
+                },
             };
         }
         catch (ArgumentException invalid)

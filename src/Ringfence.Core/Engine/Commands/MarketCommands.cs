@@ -14,6 +14,9 @@ public sealed record ListInstrument(Instrument Instrument, string Profile, Liqui
 
     /// <summary>The band beyond which a mark update needs confirmation by the next one; no guard when null.</summary>
     public Rate? PriceBand { get; init; }
+
+    /// <summary>Who executes liquidations: the backstop (default) or an external matching engine.</summary>
+    public Liquidation.LiquidationExecution Execution { get; init; }
 }
 
 /// <summary>
@@ -48,3 +51,9 @@ public sealed record RecordFundingSample(string Symbol, Price ImpactBid, Price I
 /// samples (clamped and capped), paid on notional at the rule's price (mark or index); the samples are then cleared.
 /// </summary>
 public sealed record SettleFunding(string Symbol) : Command;
+
+/// <summary>
+/// An external matching engine reports a fill of an outstanding liquidation order: <paramref name="Quantity"/> of the
+/// position in liquidation traded at <paramref name="Price"/> with <paramref name="Counterparty"/>.
+/// </summary>
+public sealed record LiquidationFill(string Symbol, Accounts.AccountId Account, Positions.MarginScope Scope, Price Price, Quantity Quantity, TradeSide Counterparty) : Command;

@@ -48,3 +48,12 @@ public sealed record BackstopAbsorbed(string Symbol, Quantity Quantity, Price Pr
 /// <param name="Liquidatable">Positions the exact check found liquidatable at the mark.</param>
 /// <param name="Disagreements">Liquidatable positions the index would not have offered as candidates (must be zero).</param>
 public sealed record SweepCompleted(string Symbol, int Positions, int Liquidatable, int Disagreements) : EngineEvent;
+
+/// <summary>
+/// A liquidation order was sent to the external matching engine: close <paramref name="Quantity"/> of the position,
+/// at <paramref name="LimitPrice"/> (its bankruptcy price) or better.
+/// </summary>
+public sealed record LiquidationOrderIssued(AccountId Account, string Symbol, MarginScope Scope, PositionSide Side, Quantity Quantity, Price? LimitPrice) : EngineEvent;
+
+/// <summary>The position recovered to its initial margin before its order filled: the order is withdrawn.</summary>
+public sealed record LiquidationCancelled(AccountId Account, string Symbol, MarginScope Scope) : EngineEvent;

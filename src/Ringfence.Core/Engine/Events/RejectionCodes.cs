@@ -72,6 +72,12 @@ public static class RejectionCodes
     /// <summary>An arithmetic result does not fit the fixed-point range.</summary>
     public const string Overflow = "OVERFLOW";
 
+    /// <summary>The position is in liquidation: it can only be filled, deleveraged or topped up.</summary>
+    public const string InLiquidation = "IN_LIQUIDATION";
+
+    /// <summary>A liquidation fill beyond the bankruptcy price whose gap the insurance fund cannot cover.</summary>
+    public const string InsufficientInsurance = "INSUFFICIENT_INSURANCE";
+
     /// <summary>The operation does not apply to the position's scope or state.</summary>
     public const string NotApplicable = "NOT_APPLICABLE";
 }

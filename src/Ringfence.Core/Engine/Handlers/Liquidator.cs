@@ -17,18 +17,31 @@ namespace Ringfence.Core.Engine.Handlers;
 /// price, ranked by PnL% × effective leverage → what no candidate can absorb, the backstop takes at the bankruptcy price.
 /// Isolated positions come from the liquidation index (O(log n + k)); cross accounts and pods are re-evaluated.
 /// </summary>
-internal sealed class Liquidator(CommandContext context)
+internal sealed partial class Liquidator(CommandContext context)
 {
     private EngineState State => context.State;
 
     public void OnMarkPrice(Market market, Price mark)
     {
+        var external = market.Execution == LiquidationExecution.External;
+        if (external)
+        {
+            ReviewOutstandingOrders(market, mark);
+        }
+
         foreach (var key in State.Index.Crossed(market.Symbol, mark))
         {
             // The index is a candidate filter biased to include: the exact integer check decides.
-            if (State.TryGetPosition(key, out var position) && TopUpOrStillLiquidatable(market, position, mark))
+            if (State.TryGetPosition(key, out var position) && !position.InLiquidation && TopUpOrStillLiquidatable(market, position, mark))
             {
-                LiquidateIsolated(market, key, mark);
+                if (external)
+                {
+                    IssueOrder(market, position, mark);
+                }
+                else
+                {
+                    LiquidateIsolated(market, key, mark);
+                }
             }
         }
 
@@ -168,6 +181,17 @@ internal sealed class Liquidator(CommandContext context)
             }
 
             var mark = Valuation.MarkFor(largest.Market, largest.Position);
+            if (largest.Market.Execution == LiquidationExecution.External)
+            {
+                // One order at a time for a shared scope; the next is issued when a later mark still finds it short.
+                if (!State.PositionsOf(account, scope).Any(p => p.InLiquidation))
+                {
+                    IssueOrder(largest.Market, largest.Position, mark);
+                }
+
+                return;
+            }
+
             if (first)
             {
                 context.Emit(new LiquidationStarted(account, largest.Position.Key.Symbol, scope, largest.Position.Side, largest.Position.Quantity, mark, now.Equity, now.Maintenance));

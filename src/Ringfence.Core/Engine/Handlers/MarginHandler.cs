@@ -22,6 +22,7 @@ internal static class MarginHandler
     public static void Execute(CommandContext context, RemoveMargin command)
     {
         var (position, market) = Isolated(context, command.Account, command.Symbol);
+        RequireNotInLiquidation(position);
         CommandContext.RequirePositive(command.Amount, "margin to remove");
         var isolated = context.Valuation.Isolated(position, market);
         var maximum = market.Model.MaxRemovableMargin(isolated, Valuation.MarkFor(market, position), position.Leverage);
@@ -37,6 +38,7 @@ internal static class MarginHandler
         var key = new PositionKey(command.Account, command.Symbol, command.Scope);
         var market = context.Market(command.Symbol);
         var position = context.Position(key);
+        RequireNotInLiquidation(position);
         var mark = Valuation.MarkFor(market, position);
         if (market.Model.CheckOpening(market.Instrument.Contract, position.Quantity, mark, command.Leverage) is { } rejection)
         {
@@ -70,6 +72,10 @@ internal static class MarginHandler
         context.State.PutPosition(position with { TopUp = position.TopUp with { Enabled = command.Enabled, Cap = command.Cap } });
         context.Emit(new AutoTopUpSet(command.Account, command.Symbol, command.Enabled, command.Cap));
     }
+
+    /// <summary>A position in liquidation can only be filled, deleveraged or topped up.</summary>
+    public static void RequireNotInLiquidation(Position position) =>
+        CommandContext.Require(!position.InLiquidation, RejectionCodes.InLiquidation, $"{position.Key} is in liquidation: it can only be filled, deleveraged or topped up");
 
     private static (Position Position, Market Market) Isolated(CommandContext context, Accounts.AccountId account, string symbol)
     {

@@ -27,6 +27,7 @@ internal static class MarketHandler
             Liquidity = command.Liquidity ?? Liquidation.DepthCurve.None,
             IndexRule = indexRule,
             Guard = guard,
+            Execution = command.Execution,
         });
         context.Emit(new InstrumentListed(symbol, command.Instrument.Contract.Type, settle, profile.Name));
     }

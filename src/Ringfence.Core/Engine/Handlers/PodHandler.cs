@@ -52,6 +52,7 @@ internal static class PodHandler
         var pod = Pod(context, command.Account, command.Pod);
         var market = context.Market(command.Symbol);
         var position = context.Position(new PositionKey(command.Account, command.Symbol, MarginScope.Isolated));
+        MarginHandler.RequireNotInLiquidation(position);
         var margin = context.Valuation.IsolatedMargin(position, market);
         var podAccount = LedgerAccount.PodMargin(command.Account, command.Pod, market.SettleAsset);
         context.State.Ledger.Transfer(Valuation.CollateralAccount(position.Key, market), podAccount, margin);

@@ -33,6 +33,8 @@ internal static class TradeHandler
                 context.RequirePod(new PodKey(side.Account, side.Scope.Pod!));
             }
 
+            CommandContext.Require(!(context.State.TryGetPosition(Key(side, trade.Symbol), out var held) && held.InLiquidation), RejectionCodes.InLiquidation,
+                $"{Key(side, trade.Symbol)} is in liquidation: only its liquidation order can trade it");
             if (side.Leverage is { } leverage)
             {
                 CommandContext.Require(leverage >= Leverage.One, RejectionCodes.LeverageBelowOne, $"leverage {leverage} must be at least 1");
