@@ -18,6 +18,8 @@ internal sealed class EngineState
     private readonly SortedDictionary<string, Market> _markets = new(StringComparer.Ordinal);
     private readonly SortedDictionary<PositionKey, Position> _positions = [];
     private readonly Dictionary<string, SortedSet<PositionKey>> _positionsBySymbol = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<PositionKey>> _sharedBySymbol = new(StringComparer.Ordinal);
+    private readonly Dictionary<AccountId, SortedSet<PositionKey>> _positionsByAccount = [];
     private readonly SortedSet<PodKey> _pods = [];
     private readonly SortedDictionary<string, ExecutionResult> _outcomes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PositionKey> _isolatedByLedgerOwner = new(StringComparer.Ordinal);
@@ -74,9 +76,18 @@ internal sealed class EngineState
     public IReadOnlyList<Position> PositionsIn(string symbol) =>
         _positionsBySymbol.TryGetValue(symbol, out var keys) ? keys.Select(k => _positions[k]).ToList() : [];
 
+    /// <summary>
+    /// The cross and pod positions in one instrument, in key order (a copy): the ones a price move re-evaluates by
+    /// scope, without touching the isolated positions the index covers.
+    /// </summary>
+    public IReadOnlyList<Position> SharedPositionsIn(string symbol) =>
+        _sharedBySymbol.TryGetValue(symbol, out var keys) ? keys.Select(k => _positions[k]).ToList() : [];
+
     /// <summary>The positions of one account in one scope kind, in key order.</summary>
     public IEnumerable<Position> PositionsOf(AccountId account, MarginScope scope) =>
-        _positions.Values.Where(p => p.Key.Account == account && p.Key.Scope == scope);
+        _positionsByAccount.TryGetValue(account, out var keys)
+            ? keys.Where(k => k.Scope == scope).Select(k => _positions[k]).ToList()
+            : [];
 
     public void AddAccount(Account account)
     {
@@ -106,7 +117,7 @@ internal sealed class EngineState
         var key = position.Key;
         var had = _positions.TryGetValue(key, out var previous);
         _positions[key] = position;
-        IndexBySymbol(key).Add(key);
+        AddToLookups(key);
         Touch(key);
         Undo.Record(() =>
         {
@@ -117,7 +128,7 @@ internal sealed class EngineState
             else
             {
                 _positions.Remove(key);
-                IndexBySymbol(key).Remove(key);
+                RemoveFromLookups(key);
             }
         });
     }
@@ -126,12 +137,12 @@ internal sealed class EngineState
     {
         var previous = _positions[key];
         _positions.Remove(key);
-        IndexBySymbol(key).Remove(key);
+        RemoveFromLookups(key);
         Touch(key);
         Undo.Record(() =>
         {
             _positions[key] = previous;
-            IndexBySymbol(key).Add(key);
+            AddToLookups(key);
         });
     }
 
@@ -209,12 +220,36 @@ internal sealed class EngineState
         _touched.Add(key);
     }
 
-    private SortedSet<PositionKey> IndexBySymbol(PositionKey key)
+    /// <summary>Adds a key to the lookups: by account, by instrument, and the cross and pod ones by instrument.</summary>
+    private void AddToLookups(PositionKey key)
     {
-        if (!_positionsBySymbol.TryGetValue(key.Symbol, out var keys))
+        if (!_positionsByAccount.TryGetValue(key.Account, out var owned))
+        {
+            owned = [];
+            _positionsByAccount.Add(key.Account, owned);
+        }
+
+        owned.Add(key);
+        SetOf(_positionsBySymbol, key.Symbol).Add(key);
+        if (key.Scope.Kind != MarginScopeKind.Isolated)
+        {
+            SetOf(_sharedBySymbol, key.Symbol).Add(key);
+        }
+    }
+
+    private void RemoveFromLookups(PositionKey key)
+    {
+        _positionsByAccount[key.Account].Remove(key);
+        SetOf(_positionsBySymbol, key.Symbol).Remove(key);
+        SetOf(_sharedBySymbol, key.Symbol).Remove(key);
+    }
+
+    private static SortedSet<PositionKey> SetOf(Dictionary<string, SortedSet<PositionKey>> sets, string symbol)
+    {
+        if (!sets.TryGetValue(symbol, out var keys))
         {
             keys = [];
-            _positionsBySymbol.Add(key.Symbol, keys);
+            sets.Add(symbol, keys);
         }
 
         return keys;

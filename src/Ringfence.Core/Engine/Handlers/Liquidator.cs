@@ -47,7 +47,7 @@ internal sealed partial class Liquidator(CommandContext context)
 
         var crossAccounts = new SortedSet<AccountId>();
         var pods = new SortedSet<PodKey>();
-        foreach (var position in State.PositionsIn(market.Symbol))
+        foreach (var position in State.SharedPositionsIn(market.Symbol))
         {
             if (position.Key.Account == AccountId.Backstop)
             {
