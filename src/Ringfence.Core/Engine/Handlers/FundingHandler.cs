@@ -108,7 +108,17 @@ internal static class FundingHandler
             context.Emit(new FundingPaid(position.Key.Account, position.Key.Symbol, position.Key.Scope, rate, amount));
         }
 
-        ledger.Transfer(pool, LedgerAccount.InsuranceFund(market.Symbol, market.SettleAsset), ledger.Balance(pool));
+        // The rounding residue is an insurance fund change like any other: recorded in the fund's history and reported.
+        var fund = LedgerAccount.InsuranceFund(market.Symbol, market.SettleAsset);
+        var residue = ledger.Balance(pool);
+        ledger.Transfer(pool, fund, residue);
+        if (residue.IsPositive)
+        {
+            var balance = ledger.Balance(fund);
+            context.State.RecordFundChange(market.Symbol, new InsuranceFundEntry(residue, balance, "funding rounding residue"));
+            context.Emit(new InsuranceFundChanged(market.Symbol, market.SettleAsset, residue, balance, "funding rounding residue"));
+        }
+
         if (paid < owed)
         {
             context.Emit(new FundingShortfall(market.Symbol, owed, paid));

@@ -134,7 +134,11 @@ internal sealed partial class Liquidator(CommandContext context)
             }
 
             var target = market.Profile.PartialLiquidation == PartialLiquidation.ToFirstTier ? 0 : tier.Number - 2;
-            var keep = QuantityForNotional(market, market.Instrument.Tiers.Tiers[target].Cap!.Value, mark);
+
+            // The tier is that of the notional the requirement is valued at: at entry where the profile says so (Bybit
+            // classic), so the size kept must fit the cap at the entry price, not at the mark.
+            var valuedAt = market.Profile.Valuation == MaintenanceValuation.AtEntry ? position.EntryPrice : mark;
+            var keep = QuantityForNotional(market, market.Instrument.Tiers.Tiers[target].Cap!.Value, valuedAt);
             if (!keep.IsPositive || keep >= position.Quantity)
             {
                 return false;
@@ -300,7 +304,11 @@ internal sealed partial class Liquidator(CommandContext context)
                 ledger.Transfer(fund, clearing, fromFund);
                 ledger.Transfer(LedgerAccount.Backstop(market.SettleAsset), clearing, gap - fromFund);
                 context.Emit(new BankruptcyGapCovered(position.Key.Account, market.Symbol, gap));
-                ChangedFund(market, -fromFund, "bankruptcy gap");
+                if (fromFund.IsPositive)
+                {
+                    // Where the fund was empty the backstop paid it all: the fund did not change.
+                    ChangedFund(market, -fromFund, "bankruptcy gap");
+                }
             }
         }
         else

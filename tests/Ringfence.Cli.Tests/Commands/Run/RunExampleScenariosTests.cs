@@ -10,6 +10,7 @@ public sealed class RunExampleScenariosTests
     {
         ["isolated-vs-cross.jsonl"] = [(18, "REMOVE_EXCEEDS_MAX")],
         ["inverse-and-pods.jsonl"] = [],
+        ["crash-liquidation.jsonl"] = [],
     };
 
     public static TheoryData<string> Examples => [.. Repository.Scenarios().Select(path => Path.GetFileName(path))];
@@ -184,6 +185,48 @@ public sealed class RunExampleScenariosTests
         // carol-sub: 0.5 in − 0.04 margin (100 contracts = 0.2 BTC at 5×) − 0.0001 taker fee − 0.1 back to carol.
         Assert.Equal("0.3599", output.Balance("carol-sub", "BTC"));
         Assert.Equal("carol", output.State.GetProperty("accounts").GetProperty("carol-sub").Text("parent"));
+    }
+
+    [Fact]
+    public void Crash_Liquidation_Runs_The_Whole_Waterfall()
+    {
+        var output = RunOutput.Of(Repository.Scenario("crash-liquidation.jsonl"));
+        static (string Account, string Quantity, string Price, string Partial, string Fee, string Forfeited) Liquidated(JsonElement e) =>
+            (e.Text("account"), e.Text("quantity"), e.Text("price"), e.GetProperty("partial").GetBoolean() ? "partial" : "whole", e.Text("fee"), e.Text("forfeited"));
+
+        // Line 33: bob, whole, at 19,650 less the impact of 9,825 (0.09825%) on the tick: 19,630.6; the fee takes the 15.3 left.
+        Assert.Equal([("bob", "0.5", "19630.6", "whole", "15.3", "0")], output.EventsOfLine(33).Where(e => e.Text("type") == "PositionLiquidated").Select(Liquidated));
+
+        // Line 36: alice, tier 3 → tier 2's cap (keep ⌊20,000 ÷ 18,250⌋ = 1.095) → tier 1's (keep 0.547), each slice at
+        // 18,250 less its own impact.
+        Assert.Equal(
+            [("alice", "0.105", "18246.5", "partial", "9.5794125", "0"), ("alice", "0.548", "18231.7", "partial", "49.954858", "0")],
+            output.EventsOfLine(36).Where(e => e.Text("type") == "PositionLiquidated").Select(Liquidated));
+
+        // Line 41: carol loses 1,232.75 of 1,200; the fund pays 32.75.
+        var gap = Assert.Single(output.EventsOfType("BankruptcyGapCovered"));
+        Assert.Equal((41, "carol", "32.75"), (gap.GetProperty("line").GetInt32(), gap.Text("account"), gap.Text("gap")));
+
+        // Line 44: dave's gap (256.85) is beyond the fund (71.0769): closed at his bankruptcy price 17,000 against erin.
+        var deleveraged = Assert.Single(output.EventsOfType("AutoDeleveraged"));
+        Assert.Equal((44, "erin", "0.5", "17000", "dave"),
+            (deleveraged.GetProperty("line").GetInt32(), deleveraged.Text("account"), deleveraged.Text("quantity"), deleveraged.Text("price"), deleveraged.Text("bankrupt")));
+        Assert.Equal("11500", output.Balance("erin", "USDT"));
+        Assert.Equal("8500", output.Balance("dave", "USDT"));
+
+        // Line 46: the sweep finds nothing left to liquidate, and no disagreement with the index.
+        var sweep = Assert.Single(output.EventsOfLine(46));
+        Assert.Equal(("SweepCompleted", "0", "0"), (sweep.Text("type"), sweep.GetProperty("liquidatable").ToString(), sweep.GetProperty("disagreements").ToString()));
+
+        // The backstop holds what it took (bob, alice, carol: 2.2); the fund keeps 15.3 + 9.5794125 + 49.954858 +
+        // 28.9926295 − 32.75 = 71.0769, and its history lists each change.
+        var backstop = output.Position("$backstop", "BTCUSDT");
+        Assert.Equal(("long", "2.2"), (backstop.Text("side"), backstop.Text("quantity")));
+        Assert.Equal("71.0769", output.State.GetProperty("insuranceFund").Text("BTCUSDT"));
+        var history = output.State.GetProperty("insuranceFundHistory").GetProperty("BTCUSDT").EnumerateArray().Select(h => (h.Text("change"), h.Text("balance"))).ToList();
+        Assert.Equal(
+            [("15.3", "15.3"), ("9.5794125", "24.8794125"), ("49.954858", "74.8342705"), ("28.9926295", "103.8269"), ("-32.75", "71.0769")],
+            history);
     }
 
     [Fact]
