@@ -36,7 +36,7 @@ public sealed class ExecutableTests
         {
             var alice = output.RootElement.GetProperty("state").GetProperty("positions")[0];
             Assert.Equal("alice", alice.GetProperty("account").GetString());
-            Assert.Equal("19452", alice.GetProperty("liquidationPrice").GetString());
+            Assert.Equal("19450", alice.GetProperty("liquidationPrice").GetString());
         }
 
         // Another process, the same bytes: nothing in the output depends on the process that produced it.

@@ -63,32 +63,33 @@ public sealed class RunExampleScenariosTests
     }
 
     [Fact]
-    public void Isolated_Vs_Cross_Alice_Ends_With_648_025_Margin_And_Liquidation_Price_19452()
+    public void Isolated_Vs_Cross_Alice_Ends_With_650_Margin_And_Liquidation_Price_19450()
     {
         var output = RunOutput.Of(Repository.Scenario("isolated-vs-cross.jsonl"));
 
-        // Funding at line 16: a long pays 1 × 19,750 (mark) × 0.0001 = 1.975 out of its margin: 400 − 1.975 = 398.025.
+        // Funding at line 16: a long pays 1 × 19,750 (mark) × 0.0001 = 1.975; under Bybit from the available balance first,
+        // so her margin stays 400.
         var funding = Assert.Single(output.EventsOfLine(16), e => e.Text("account") == "alice");
         Assert.Equal("1.975", funding.Text("amount"));
 
-        // Line 17 adds 250: 648.025. Bybit values maintenance at the entry value: MM = 20,000 × 0.005 = 100, so
-        // LP = EP − (margin − MM) / Q = 20,000 − 548.025 = 19,451.975, rounded up (against a long) to the 0.1 tick.
+        // Line 17 adds 250: 650. Bybit values maintenance at the entry value: MM = 20,000 × 0.005 = 100, so
+        // LP = EP − (margin − MM) / Q = 20,000 − 550 = 19,450, on the 0.1 tick.
         var added = Assert.Single(output.EventsOfLine(17));
         Assert.Equal("MarginAdded", added.Text("type"));
-        Assert.Equal("648.025", added.Text("margin"));
-        Assert.Equal("19452", added.Text("liquidationPrice"));
+        Assert.Equal("650", added.Text("margin"));
+        Assert.Equal("19450", added.Text("liquidationPrice"));
 
         var alice = output.Position("alice", "BTCUSDT");
         Assert.Equal("isolated", alice.Text("scope"));
         Assert.Equal("long", alice.Text("side"));
         Assert.Equal("1", alice.Text("quantity"));
         Assert.Equal("20000", alice.Text("entryPrice"));
-        Assert.Equal("648.025", alice.Text("margin"));
+        Assert.Equal("650", alice.Text("margin"));
         Assert.Equal("100", alice.Text("maintenanceMargin"));
-        Assert.Equal("19452", alice.Text("liquidationPrice"));
+        Assert.Equal("19450", alice.Text("liquidationPrice"));
 
-        // Bankruptcy: EP − margin / Q = 19,351.975, rounded up to 19,352.
-        Assert.Equal("19352", alice.Text("bankruptcyPrice"));
+        // Bankruptcy: EP − margin / Q = 19,350.
+        Assert.Equal("19350", alice.Text("bankruptcyPrice"));
         Assert.Equal("-250", alice.Text("unrealizedPnl"));
     }
 
@@ -117,8 +118,8 @@ public sealed class RunExampleScenariosTests
         Assert.Equal("CommandRejected", rejected.Text("type"));
         Assert.Equal("REMOVE_EXCEEDS_MAX", rejected.Text("code"));
 
-        // Equity 648.025 − 250 = 398.025 less the initial margin at mark (19,750 / 50 = 395) leaves 3.025.
-        Assert.Contains("at most 3.025", rejected.Text("reason"), StringComparison.Ordinal);
+        // Equity 650 − 250 = 400 less the initial margin at mark (19,750 / 50 = 395) leaves 5.
+        Assert.Contains("at most 5 ", rejected.Text("reason"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,8 +130,9 @@ public sealed class RunExampleScenariosTests
         var funding = output.EventsOfLine(16).Select(e => decimal.Parse(e.Text("amount"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0m, funding.Sum());
 
-        // alice: 10,000 − 2,000 (to alice-hedge) − 400 (margin) − 250 (added) − 1,000 (withdrawn).
-        Assert.Equal("6350", output.Balance("alice", "USDT"));
+        // alice: 10,000 − 2,000 (to alice-hedge) − 400 (margin) − 1.975 (funding, Bybit: from the free balance first)
+        // − 250 (added) − 1,000 (withdrawn).
+        Assert.Equal("6348.025", output.Balance("alice", "USDT"));
         Assert.Equal("500", output.Balance("alice-hedge", "USDT"));
         Assert.Equal("0", output.State.GetProperty("insuranceFund").GetProperty("BTCUSDT").GetString());
     }

@@ -20,8 +20,8 @@ public sealed class RunTextOutputTests
 
         string[] expected =
         [
-            "Events", "PositionOpened", "TradeExecuted (duplicate id)", "REMOVE_EXCEEDS_MAX: at most 3.025", "MarginAdded",
-            "Positions", "Liquidation price", "Bankruptcy price", "648.025", "19452", "19352", "pod:basis", "22901.9",
+            "Events", "PositionOpened", "TradeExecuted (duplicate id)", "REMOVE_EXCEEDS_MAX: at most 5 ", "MarginAdded",
+            "Positions", "Liquidation price", "Bankruptcy price", "650", "19450", "19350", "pod:basis", "22901.9",
             "Accounts", "alice-hedge", "Pods", "basis", "Insurance funds", "Audit", "1009000",
         ];
         foreach (var text in expected)
@@ -37,7 +37,7 @@ public sealed class RunTextOutputTests
 
         var row = Assert.Single(run.Out.Split('\n'), line => line.Contains("│ alice ", StringComparison.Ordinal) && line.Contains("isolated", StringComparison.Ordinal));
         var cells = row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(["alice", "BTCUSDT", "isolated", "long", "1", "20000", "50", "648.025", "USDT", "19750", "-250", "100", "19452", "19352"], cells);
+        Assert.Equal(["alice", "BTCUSDT", "isolated", "long", "1", "20000", "50", "650", "USDT", "19750", "-250", "100", "19450", "19350"], cells);
     }
 
     [Fact]
