@@ -164,7 +164,8 @@ internal sealed partial class Liquidator(CommandContext context)
     }
 
     /// <summary>
-    /// The account's cross (or the pod's) positions in the asset are closed one at a time, largest requirement first,
+    /// The account's cross (or the pod's) positions in the asset are closed one at a time, largest requirement first
+    /// (profitable ones first when the scope's cash cannot pay that close's loss),
     /// until the scope is above maintenance again.
     /// </summary>
     private void LiquidateShared(AccountId account, MarginScope scope, Asset asset, Func<ScopeFigures> figures)
@@ -184,6 +185,9 @@ internal sealed partial class Liquidator(CommandContext context)
                 return;
             }
 
+            // Profits elsewhere in the scope pay its losses before anyone else does: when closing the largest position
+            // would lose more than the scope's cash, the most profitable position is closed first, realizing its PnL.
+            largest = ProfitFirstIfShort(account, scope, asset, largest);
             var mark = Valuation.MarkFor(largest.Market, largest.Position);
             if (largest.Market.Execution == LiquidationExecution.External)
             {
@@ -204,6 +208,26 @@ internal sealed partial class Liquidator(CommandContext context)
 
             LiquidateWhole(largest.Market, largest.Position, mark);
         }
+    }
+
+    private (Position Position, Market Market, Money Requirement) ProfitFirstIfShort(AccountId account, MarginScope scope, Asset asset, (Position Position, Market Market, Money Requirement) largest)
+    {
+        var price = BackstopPrice(largest.Market, largest.Position.Side, largest.Position.Quantity, Valuation.MarkFor(largest.Market, largest.Position));
+        var loss = -largest.Market.Instrument.Contract.Pnl(largest.Position.Side, largest.Position.Quantity, largest.Position.EntryPrice, price, Rounding.Down);
+        if (loss <= State.Ledger.Balance(Valuation.CollateralAccount(largest.Position.Key, largest.Market)))
+        {
+            return largest;
+        }
+
+        var profitable = State.PositionsOf(account, scope)
+            .Select(p => (Position: p, Market: context.Valuation.MarketOf(p)))
+            .Where(p => p.Market.SettleAsset == asset)
+            .Select(p => (p.Position, p.Market, Pnl: IsolatedMarginModel.UnrealizedPnl(Valuation.AsIsolated(p.Position, p.Market, Money.Zero), Valuation.MarkFor(p.Market, p.Position))))
+            .Where(p => p.Pnl.IsPositive)
+            .OrderByDescending(p => p.Pnl)
+            .ThenBy(p => p.Position.Key)
+            .FirstOrDefault();
+        return profitable.Position is null ? largest : (profitable.Position, profitable.Market, Money.Zero);
     }
 
     /// <summary>

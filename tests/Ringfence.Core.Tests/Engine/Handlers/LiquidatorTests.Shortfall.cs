@@ -173,7 +173,7 @@ public sealed class LiquidatorShortfallTests
     }
 
     [Fact]
-    public void An_empty_insurance_fund_that_pays_nothing_records_no_change()
+    public void A_cross_account_s_profits_pay_its_losses_before_the_insurance_fund_or_anyone_else()
     {
         var dave = Dave;
         var engine = Open();
@@ -187,13 +187,22 @@ public sealed class LiquidatorShortfallTests
 
         var result = engine.Mark("14500");
 
-        // Equity 1,000 + 10,000 − 11,000 = 0 ≤ 145 + 100: BTC (the larger requirement) is deleveraged at the bankruptcy
-        // price of its effective collateral, 20,000 − (1,000 + 10,000 − 100) ÷ 2 = 14,550. Its loss, 10,900, is more
-        // than the 1,000 of cash; the fund is empty, so none of it comes from the fund and the fund records no change.
-        Assert.Contains(result.Events, e => e is AutoDeleveraged { Price.Units: 14_550 * FixedPoint.Scale } deleveraged && deleveraged.Account == Bob);
-        Assert.DoesNotContain(result.Events, e => e is InsuranceFundChanged);
+        // Equity 1,000 + 10,000 − 11,000 = 0 ≤ 145 + 100. Closing BTC (the larger requirement) would lose 11,000, more
+        // than the 1,000 of cash, so the ETH profit is realized first: +10,000, fee 20,000 × 0.5% = 100 (to the ETHUSDT
+        // fund) → cash 10,900. At 14,500 BTC would still leave a 100 gap and the BTCUSDT fund is empty: it is
+        // deleveraged at the bankruptcy price of what is left, 20,000 − 10,900 ÷ 2 = 14,550, against bob's short —
+        // dave's own profit paid all of his loss, and nobody paid for him.
+        var liquidated = result.Events.OfType<PositionLiquidated>().ToList();
+        Assert.Equal([Ethusdt, Btcusdt], liquidated.Select(e => e.Symbol));
+        Assert.Equal(M("10000"), liquidated[0].RealizedPnl);
+        Assert.Equal(M("100"), liquidated[0].Fee);
+        Assert.Equal(P("14550"), liquidated[1].Price);
+        Assert.Equal(M("-10900"), liquidated[1].RealizedPnl);
+        Assert.Contains(new AutoDeleveraged(Bob, Btcusdt, MarginScope.Isolated, PositionSide.Short, Q("2"), P("14550"), dave), result.Events);
+        Assert.DoesNotContain(result.Events, e => e is BankruptcyGapCovered or BackstopAbsorbed);
+        Assert.Equal(Money.Zero, engine.Free(dave));
+        Assert.False(engine.HasPosition(Bob, MarginScope.Isolated));
         Assert.Equal(Money.Zero, engine.Fund());
-        Assert.Empty(engine.View().InsuranceFundHistory);
         Assert.All(engine.Audit(), audit => Assert.True(audit.Balances));
     }
 
