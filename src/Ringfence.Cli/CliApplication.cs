@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ringfence.Cli.Commands.Bench;
 using Ringfence.Cli.Commands.Calc;
 using Ringfence.Cli.Commands.Run;
 
@@ -17,6 +18,7 @@ internal static class CliApplication
         var root = new RootCommand("Ringfence: an isolated-margin risk engine.");
         root.Subcommands.Add(CalcCommand.Create(streams));
         root.Subcommands.Add(RunCommand.Create(streams));
+        root.Subcommands.Add(BenchCommand.Create(streams));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

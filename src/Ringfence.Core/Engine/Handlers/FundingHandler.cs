@@ -9,7 +9,7 @@ namespace Ringfence.Core.Engine.Handlers;
 
 /// <summary>
 /// Settles one funding payment: payers pay notional (at the mark, or the index where the rule says so) × |rate|
-/// (rounded up) from the collateral behind each position (Bybit: from the available balance first) — never more than that collateral, so an isolated position cannot lose more than it holds — into a
+/// (rounded up) from the collateral behind each position (Bybit: from the available balance first) — never more than that collateral, so an isolated position cannot lose more than it holds (the backstop, outside capital, pays in full) — into a
 /// transit account; receivers get their notional × |rate| (rounded down), pro rata if payers fell short; the rounding
 /// residue goes to the instrument's insurance fund.
 /// </summary>
@@ -79,7 +79,9 @@ internal static class FundingHandler
                     ledger.Transfer(LedgerAccount.Free(position.Key.Account, market.SettleAsset), pool, fromFree);
                 }
 
-                var payment = fromFree + Money.Min(due - fromFree, Money.Max(Money.Zero, ledger.Balance(collateral)));
+                // The backstop's account may go negative (outside capital): it pays in full; collateral pays what it holds.
+                var payable = collateral.MayGoNegative ? due - fromFree : Money.Max(Money.Zero, ledger.Balance(collateral));
+                var payment = fromFree + Money.Min(due - fromFree, payable);
                 ledger.Transfer(collateral, pool, payment - fromFree);
                 owed += due;
                 paid += payment;

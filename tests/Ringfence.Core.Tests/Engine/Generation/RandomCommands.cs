@@ -21,7 +21,8 @@ internal static class RandomCommands
         new (int, Func<World, GenerationState, Gen<Command>>)[]
         {
             (30, Trade),
-            (14, MarkMove),
+            (18, MarkMove),
+            (3, (world, _) => Sweep(world)),
             (6, (world, _) => Funding(world)),
             (5, (world, _) => Deposit(world)),
             (5, (world, _) => Withdraw(world)),
@@ -70,12 +71,15 @@ internal static class RandomCommands
         from withId in Gen.Frequency((80, Gen.Constant(false)), (20, Gen.Constant(true)))
         select command with { Time = time, ClientId = withId ? $"c{state.Commands.Count}" : null };
 
-    /// <summary>Most trades are clean (they may still fail on the state); one in five has exactly one deliberate flaw.</summary>
+    /// <summary>
+    /// Most trades are clean (they may still fail on the state); one in five has exactly one deliberate flaw. One in ten
+    /// is large (0.4–4 million USD), so that positions reach the higher risk tiers that partial liquidation steps down.
+    /// </summary>
     private static Gen<Command> Trade(World world, GenerationState state) =>
         from flaw in Gen.Frequency((80, Gen.Constant(TradeFlaw.None)), (20, Gen.Elements(Enum.GetValues<TradeFlaw>().Skip(1))))
         from listing in ListedInstrument(world)
         from price in TradePrice(listing, state.Marks[listing.Symbol])
-        from dollars in Draw.SpreadBetween(20, 400_000)
+        from dollars in Gen.Frequency((90, Draw.SpreadBetween(20, 400_000)), (10, Draw.Between(400_000, 4_000_000)))
         let quantity = TradeQuantity(listing, price, flaw == TradeFlaw.HugeQuantity ? 5_000_000_000L : dollars)
         from buyer in Gen.Elements<AccountId>(world.Accounts)
         from seller in Gen.Elements<AccountId>(world.Accounts).Where(a => a != buyer)
@@ -106,9 +110,12 @@ internal static class RandomCommands
             },
             aggressor);
 
-    /// <summary>Within 2% of the mark, on the tick.</summary>
+    /// <summary>
+    /// On the tick, mostly within 0.2% of the mark, otherwise within 2% (a highly leveraged side filled that far from the
+    /// mark may be past its bankruptcy price at the next mark).
+    /// </summary>
     private static Gen<Price> TradePrice(Listing listing, Price mark) =>
-        Gen.Choose(-200, 200).Select(basisPoints => Moved(mark, basisPoints, listing.Instrument.TickSize));
+        Gen.Frequency((60, Gen.Choose(-20, 20)), (40, Gen.Choose(-200, 200))).Select(basisPoints => Moved(mark, basisPoints, listing.Instrument.TickSize));
 
     /// <summary>The whole number of lots (at least one) worth about <paramref name="dollars"/> USD.</summary>
     private static Quantity TradeQuantity(Listing listing, Price price, long dollars)
@@ -140,18 +147,67 @@ internal static class RandomCommands
             (3, from name in pod from l in ValidLeverage select new TradeSide(account, MarginScope.InPod(name), l)));
     }
 
-    /// <summary>The mark moves by up to ±10% on the tick; rarely an unknown symbol or a price that is not positive.</summary>
+    /// <summary>
+    /// The mark moves on the tick: by up to ±0.5%, ±3%, now and then by 3%–10% and rarely by 10%–40% (through bankruptcy
+    /// prices, so that gaps, the insurance fund and deleveraging come up); or, four times in ten, to just around the
+    /// liquidation window of an isolated side of an earlier trade (between its bankruptcy and liquidation prices, or a
+    /// little either side), so that positions are liquidated against the backstop, pay fees and forfeits into the
+    /// insurance fund, and step down the tiers; rarely an unknown symbol or a price that is not positive.
+    /// </summary>
     private static Gen<Command> MarkMove(World world, GenerationState state) =>
         from listing in ListedInstrument(world)
-        from basisPoints in Gen.Choose(-1_000, 1_000)
+        from target in Gen.Frequency(
+            (60, from basisPoints in Gen.Frequency(
+                    (40, Gen.Choose(-50, 50)),
+                    (35, Gen.Choose(-300, 300)),
+                    (17, from size in Gen.Choose(300, 1_000) from sign in Draw.Sign select size * sign),
+                    (8, from size in Gen.Choose(1_000, 4_000) from sign in Draw.Sign select size * sign))
+                select Moved(state.Marks[listing.Symbol], basisPoints, listing.Instrument.TickSize)),
+            (40, TowardsLiquidation(listing, state)))
         from flaw in Gen.Frequency((93, Gen.Constant(0)), (4, Gen.Constant(1)), (3, Gen.Constant(2)))
-        let price = Moved(state.Marks[listing.Symbol], basisPoints, listing.Instrument.TickSize)
         select (Command)(flaw switch
         {
-            1 => new UpdateMarkPrice(World.UnlistedSymbol, price),
-            2 => new UpdateMarkPrice(listing.Symbol, -price),
-            _ => new UpdateMarkPrice(listing.Symbol, price),
+            1 => new UpdateMarkPrice(World.UnlistedSymbol, target),
+            2 => new UpdateMarkPrice(listing.Symbol, -target),
+            _ => new UpdateMarkPrice(listing.Symbol, target),
         });
+
+    /// <summary>
+    /// A price near where an isolated side of an earlier trade in <paramref name="listing"/> is liquidated: its bankruptcy
+    /// price (entry moved against it by its margin fraction, 1 ÷ leverage) moved back by −0.2% to +1.5% of the entry, mostly
+    /// by up to 0.6% — past bankruptcy, inside the maintenance band, or just short of it. Without such a trade, a small move.
+    /// </summary>
+    private static Gen<Price> TowardsLiquidation(Listing listing, GenerationState state)
+    {
+        var sides = state.Commands.OfType<Trade>()
+            .Where(t => t.Symbol == listing.Symbol && t.Price.IsPositive && t.Quantity.IsPositive)
+            .SelectMany(t => new[] { (Trade: t, Side: t.Buyer, Long: true), (Trade: t, Side: t.Seller, Long: false) })
+            .Where(s => s.Side.Scope.Kind == MarginScopeKind.Isolated && (s.Side.Leverage is not null || s.Side.Margin is not null))
+            .Select(s =>
+            {
+                var fraction = s.Side.Leverage is { } leverage
+                    ? 1m / Math.Max(1m, (decimal)leverage.Units / FixedPoint.Scale)
+                    : Math.Min(1m, (decimal)s.Side.Margin!.Value.Units / Math.Max(1L, listing.Instrument.Contract.Notional(s.Trade.Quantity, s.Trade.Price, Rounding.Up).Units));
+                return (s.Trade.Price, s.Long, Fraction: fraction, Notional: listing.Instrument.Contract.Notional(s.Trade.Quantity, s.Trade.Price, Rounding.Up));
+            })
+            .ToList();
+        if (sides.Count == 0)
+        {
+            return Gen.Choose(-50, 50).Select(basisPoints => Moved(state.Marks[listing.Symbol], basisPoints, listing.Instrument.TickSize));
+        }
+
+        // Now and then one of the largest sides, which may sit above the first risk tier and so be liquidated in steps.
+        var largest = sides.OrderByDescending(s => s.Notional).Take(3).ToList();
+        return from side in Gen.Frequency((70, Gen.Elements<(Price Entry, bool Long, decimal Fraction, Money Notional)>(sides)), (30, Gen.Elements<(Price Entry, bool Long, decimal Fraction, Money Notional)>(largest)))
+               from basisPoints in Gen.Frequency((10, Gen.Choose(-20, 0)), (10, Gen.Choose(-2, 2)), (60, Gen.Choose(0, 60)), (20, Gen.Choose(60, 150)))
+               let away = side.Fraction - (basisPoints / 10_000m)
+               let factor = side.Long ? 1m - away : 1m + away
+               let units = (long)Math.Clamp(side.Entry.Units * factor, 1m, long.MaxValue / 2)
+               select Price.Max(listing.Instrument.TickSize, Price.FromUnits(units).RoundTo(listing.Instrument.TickSize, Rounding.Down));
+    }
+
+    /// <summary>The full scan of a listed instrument's isolated positions against the liquidation index; rarely an unlisted symbol.</summary>
+    private static Gen<Command> Sweep(World world) => Symbol(world).Select(symbol => (Command)new Sweep(symbol));
 
     /// <summary>Everyday rates up to ±0.3%, large ones up to ±60% (payers run out of collateral), zero, and rates of ±1 or beyond.</summary>
     private static Gen<Command> Funding(World world) =>

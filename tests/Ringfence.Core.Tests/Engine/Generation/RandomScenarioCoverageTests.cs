@@ -17,6 +17,12 @@ public sealed class RandomScenarioCoverageTests(ITestOutputHelper output)
     /// <summary>A fixed seed: coverage is a property of the generator, so these tests must not flicker.</summary>
     private const ulong Seed = 20_261_121;
 
+    private static readonly string[] WaterfallSteps =
+    [
+        "isolated liquidation", "cross liquidation", "pod liquidation", "partial liquidation", "full liquidation against the backstop",
+        "isolated counterparty deleveraged", "cross counterparty deleveraged", "liquidation fee", "forfeited collateral", "gap from the insurance fund",
+    ];
+
     [Fact]
     public void Random_sequences_get_every_kind_of_command_both_accepted_and_rejected()
     {
@@ -25,7 +31,7 @@ public sealed class RandomScenarioCoverageTests(ITestOutputHelper output)
         var kinds = new[]
         {
             "CreateAccount", "Deposit", "Withdraw", "Transfer", "ListInstrument", "UpdateMarkPrice", "ApplyFundingRate", "Trade",
-            "AddMargin", "RemoveMargin", "SetLeverage", "SetAutoTopUp", "CreatePod", "FundPod", "DefundPod", "MovePositionToPod",
+            "AddMargin", "RemoveMargin", "SetLeverage", "SetAutoTopUp", "CreatePod", "FundPod", "DefundPod", "MovePositionToPod", "Sweep",
         };
         Assert.All(kinds, kind =>
         {
@@ -62,8 +68,20 @@ public sealed class RandomScenarioCoverageTests(ITestOutputHelper output)
                 nameof(PositionOpened), nameof(PositionChanged), nameof(PositionClosed), nameof(FeeCharged), nameof(MarginAdded), nameof(MarginRemoved),
                 nameof(LeverageChanged), nameof(MarginToppedUp), nameof(LiquidationStarted), nameof(PositionLiquidated), nameof(FundingPaid), nameof(FundingShortfall), nameof(PodFunded),
                 nameof(PodDefunded), nameof(PositionMovedToPod), nameof(Transferred), nameof(Withdrawn),
+                nameof(InsuranceFundChanged), nameof(BankruptcyGapCovered), nameof(AutoDeleveraged), nameof(BackstopAbsorbed), nameof(SweepCompleted),
             },
             type => Assert.True(events.GetValueOrDefault(type) > 0, $"no accepted command emitted {type}"));
+    }
+
+    [Fact]
+    public void Random_sequences_reach_every_step_of_the_liquidation_waterfall()
+    {
+        // The rarer steps (a gap the fund can pay, a partial step down the tiers) need a larger sample.
+        var steps = Tally(step => step.Result.Accepted ? step.Result.Events.SelectMany(LiquidationLabels).Distinct() : [], 2 * Scenarios);
+
+        Assert.All(
+            WaterfallSteps,
+            label => Assert.True(steps.GetValueOrDefault(label) > 0, $"no accepted command reached the {label} step"));
     }
 
     [Fact]
@@ -74,11 +92,25 @@ public sealed class RandomScenarioCoverageTests(ITestOutputHelper output)
         Assert.True(duplicates.GetValueOrDefault("duplicate") > 0, "no command came back as a duplicate");
     }
 
+    private static IEnumerable<string> LiquidationLabels(EngineEvent e) => e switch
+    {
+        LiquidationStarted started => [$"{started.Scope.Kind.ToString().ToLowerInvariant()} liquidation"],
+        PositionLiquidated { Partial: true } partial => ["partial liquidation", .. FeeLabels(partial)],
+        PositionLiquidated { Fee.IsPositive: true } full => ["full liquidation against the backstop", .. FeeLabels(full)],
+        PositionLiquidated other => FeeLabels(other),
+        AutoDeleveraged adl => [$"{adl.Scope.Kind.ToString().ToLowerInvariant()} counterparty deleveraged"],
+        InsuranceFundChanged { Change.IsNegative: true } => ["gap from the insurance fund"],
+        _ => [],
+    };
+
+    private static IEnumerable<string> FeeLabels(PositionLiquidated liquidated) =>
+        (liquidated.Fee.IsPositive ? ["liquidation fee"] : Array.Empty<string>()).Concat(liquidated.Forfeited.IsPositive ? ["forfeited collateral"] : []);
+
     /// <summary>Counts the labels of every command of the sample scenarios, and prints the counts.</summary>
-    private Dictionary<string, int> Tally(Func<ExecutedCommand, IEnumerable<string>> labels)
+    private Dictionary<string, int> Tally(Func<ExecutedCommand, IEnumerable<string>> labels, int sample = Scenarios)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var scenarios = RandomScenarios.Scenarios.Sample(Scenarios, new Rnd(Seed), 50);
+        var scenarios = RandomScenarios.Scenarios.Sample(sample, new Rnd(Seed), 50);
         output.WriteLine($"{scenarios.Length} scenarios, {scenarios.Sum(s => s.Commands.Count)} commands");
         foreach (var scenario in scenarios)
         {

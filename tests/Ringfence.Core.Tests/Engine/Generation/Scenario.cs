@@ -8,7 +8,7 @@ namespace Ringfence.Core.Tests.Engine.Generation;
 /// commands, valid and invalid, and a point at which the determinism property takes a snapshot.
 /// </summary>
 /// <param name="World">Accounts and instruments.</param>
-/// <param name="Setup">Accounts, deposits, listings and opening marks (all valid).</param>
+/// <param name="Setup">Accounts, deposits, listings and opening marks (all valid), perhaps a first liquidation seeding an insurance fund.</param>
 /// <param name="Steps">The random commands.</param>
 /// <param name="SnapshotAt">How many commands of <see cref="Commands"/> run before the snapshot.</param>
 internal sealed record Scenario(World World, IReadOnlyList<Command> Setup, IReadOnlyList<Command> Steps, int SnapshotAt)

@@ -1,10 +1,14 @@
 using Ringfence.Core.Engine;
 using Ringfence.Core.Engine.Commands;
+using Ringfence.Core.Engine.Events;
 using Ringfence.Core.Tests.Engine.Generation;
 
 namespace Ringfence.Core.Tests.Engine.Invariants;
 
-/// <summary>Determinism: the same commands give the same events and state, whether run again or resumed from a snapshot.</summary>
+/// <summary>
+/// Determinism: the same commands give the same events and state, whether run again or resumed from a snapshot — through
+/// liquidations too, whose index a restored engine rebuilds.
+/// </summary>
 public sealed class DeterminismProperties
 {
     [Fact]
@@ -26,7 +30,19 @@ public sealed class DeterminismProperties
             var (uninterrupted, straight) = Run(new MarginEngine(), commands);
 
             var (_, beforeSnapshot) = Run(new MarginEngine(), commands.Take(scenario.SnapshotAt));
-            var restored = MarginEngine.Restore(beforeSnapshot.TakeSnapshot());
+            var snapshot = beforeSnapshot.TakeSnapshot();
+            var restored = MarginEngine.Restore(snapshot);
+            Assert.Equal(beforeSnapshot.Hash(), restored.Hash());
+
+            // Restoring rebuilds the liquidation index: a sweep finds what the index kept command by command finds.
+            foreach (var market in snapshot.Markets.Where(m => m.Mark is not null))
+            {
+                var kept = beforeSnapshot.Execute(new Sweep(market.Symbol));
+                var rebuilt = restored.Execute(new Sweep(market.Symbol));
+                Assert.Equal(OutcomeText.Of(kept), OutcomeText.Of(rebuilt));
+                Assert.Equal(0, Assert.IsType<SweepCompleted>(Assert.Single(rebuilt.Events)).Disagreements);
+            }
+
             Assert.Equal(beforeSnapshot.Hash(), restored.Hash());
             var (resumed, _) = Run(restored, commands.Skip(scenario.SnapshotAt));
 

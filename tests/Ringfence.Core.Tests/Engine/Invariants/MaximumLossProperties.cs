@@ -1,3 +1,4 @@
+using Ringfence.Core.Engine.Events;
 using Ringfence.Core.Ledger;
 using Ringfence.Core.Numerics;
 using Ringfence.Core.Positions;
@@ -8,7 +9,9 @@ namespace Ringfence.Core.Tests.Engine.Invariants;
 /// <summary>
 /// Maximum loss: an isolated position can lose only the collateral that was put into it — its allocation, margin its
 /// owner added, auto top-ups and its realized gains — and that collateral can leave only to the owner's free balance,
-/// the instrument's clearing account (realized losses), its funding pool (funding), or the owner's pod (a move).
+/// the instrument's clearing account (realized losses), its funding pool (funding), the owner's pod (a move), or, when
+/// the position is liquidated, the instrument's insurance fund (the liquidation fee and the forfeited rest: part of
+/// what was put in, never more).
 /// </summary>
 public sealed class MaximumLossProperties
 {
@@ -19,6 +22,10 @@ public sealed class MaximumLossProperties
             var flows = new Dictionary<LedgerAccount, MarginFlows>();
             foreach (var step in ScenarioRun.Execute(scenario).Where(s => s.Result.Accepted && !s.Result.Duplicate))
             {
+                var liquidated = step.Result.Events.OfType<PositionLiquidated>()
+                    .Where(e => e.Scope.Kind == MarginScopeKind.Isolated && (e.Fee + e.Forfeited).IsPositive)
+                    .Select(e => LedgerAccount.PositionMargin(new PositionKey(e.Account, e.Symbol, e.Scope), step.After.Markets.Single(m => m.Symbol == e.Symbol).SettleAsset))
+                    .ToHashSet();
                 foreach (var posting in step.Result.Postings)
                 {
                     if (posting.To is { Kind: LedgerAccountKind.PositionMargin } into)
@@ -34,7 +41,8 @@ public sealed class MaximumLossProperties
                         Assert.True(
                             returned
                             || (to.Kind is LedgerAccountKind.Clearing or LedgerAccountKind.FundingPool && to.Owner == symbol)
-                            || (to.Kind == LedgerAccountKind.PodMargin && to.Owner.StartsWith(owner + "/", StringComparison.Ordinal)),
+                            || (to.Kind == LedgerAccountKind.PodMargin && to.Owner.StartsWith(owner + "/", StringComparison.Ordinal))
+                            || (to.Kind == LedgerAccountKind.InsuranceFund && to.Owner == symbol && liquidated.Contains(from)),
                             $"{step.Describe()} moved {posting.Amount} out of {from} to {to}");
                         var before = flows.GetValueOrDefault(from, MarginFlows.None);
                         flows[from] = returned ? before with { Returned = before.Returned + posting.Amount } : before with { Lost = before.Lost + posting.Amount };

@@ -2,6 +2,7 @@ using Ringfence.Core.Accounts;
 using Ringfence.Core.Engine.Commands;
 using Ringfence.Core.Engine.Events;
 using Ringfence.Core.Ledger;
+using Ringfence.Core.Margin;
 using Ringfence.Core.Numerics;
 using Ringfence.Core.Pods;
 using Ringfence.Core.Positions;
@@ -12,7 +13,9 @@ namespace Ringfence.Core.Tests.Engine.Invariants;
 /// <summary>
 /// Ring-fence: collateral moves only for a command about it. A position's margin moves only for a command about that
 /// position (or a mark move or funding in its instrument, as their events report); a free balance only for a command
-/// that names its account, or for an auto top-up that a <see cref="MarginToppedUp"/> reports and its cap allows.
+/// that names its account, or for an auto top-up that a <see cref="MarginToppedUp"/> reports and its cap allows. A mark
+/// move liquidates: an isolated position's collateral then goes only to clearing and the insurance fund, never back to
+/// its owner; deleveraging reduces counterparties like a trade at the bankruptcy price.
 /// </summary>
 public sealed class RingFenceProperties
 {
@@ -22,7 +25,7 @@ public sealed class RingFenceProperties
         {
             foreach (var step in ScenarioRun.Execute(scenario).Where(s => s.Result.Accepted && !s.Result.Duplicate))
             {
-                if (step.Command is UpdateMarkPrice or ApplyFundingRate)
+                if (step.Command is UpdateMarkPrice or ApplyFundingRate || step.Result.Events.Any(e => e is MarkPriceUpdated or FundingPaid))
                 {
                     continue;
                 }
@@ -74,50 +77,115 @@ public sealed class RingFenceProperties
         });
 
     [Fact]
-    public void A_mark_move_moves_collateral_only_as_the_auto_top_ups_it_reports() =>
+    public void A_mark_move_moves_collateral_only_as_the_top_ups_liquidations_and_deleveraging_it_reports() =>
         PropertyCases.Verify(RandomScenarios.Scenarios, scenario =>
         {
             foreach (var step in ScenarioRun.Execute(scenario).Where(s => s.Result.Accepted && !s.Result.Duplicate && s.Command is UpdateMarkPrice))
             {
-                var symbol = ((UpdateMarkPrice)step.Command).Symbol;
-                var reported = step.Result.Events.OfType<MarginToppedUp>().ToList();
-                Assert.All(reported, e => Assert.Equal(symbol, e.Symbol));
-                var moved = step.Result.Postings.Select(p =>
+                if (MarkMove.Of(step) is not { } move)
                 {
-                    Assert.True(p.From is { Kind: LedgerAccountKind.Free } && p.To is { Kind: LedgerAccountKind.PositionMargin },
-                        $"{step.Describe()} posted {p}, which is not a top-up");
-                    var position = CommandReach.Isolated(AccountId.Create(p.From!.Value.Owner), symbol).ToString();
-                    Assert.True(p.To!.Value.Owner == position, $"{step.Describe()} topped up {p.To} from {p.From}: not the owner's {symbol} position");
-                    return $"{p.From.Value.Owner} {p.Amount}";
-                });
-                Assert.Equal(reported.Select(e => $"{e.Account} {e.Amount}").Order(StringComparer.Ordinal), moved.Order(StringComparer.Ordinal));
+                    // A mark that was not set (held by a jump guard) moves nothing.
+                    Assert.True(step.Result.Postings.Count == 0, $"{step.Describe()} set no mark but posted {step.Result.Postings.Count} times");
+                    continue;
+                }
+
+                AssertMarkMovePostings(move);
             }
         });
 
     [Fact]
+    public void A_mark_move_changes_a_free_balance_only_by_its_owner_s_top_ups_and_deleveraged_positions() =>
+        PropertyCases.Verify(RandomScenarios.Scenarios, scenario =>
+        {
+            foreach (var move in MarkMove.In(ScenarioRun.Execute(scenario)))
+            {
+                var step = move.Step;
+                foreach (var account in step.After.Accounts.Select(a => a.Id))
+                {
+                    if (move.TouchesCrossOf(account))
+                    {
+                        // The account's free balance is the collateral of its cross positions: their liquidation or
+                        // deleveraging realizes into it (the postings property holds those postings to their events).
+                        continue;
+                    }
+
+                    foreach (var asset in step.After.Markets.Select(m => m.SettleAsset).Distinct())
+                    {
+                        var free = LedgerAccount.Free(account, asset);
+                        var released = move.Released.Where(r => r.Key.Account == account && move.Market(r.Key.Symbol).SettleAsset == asset).Aggregate(Money.Zero, (sum, r) => sum + r.Value);
+                        var expected = move.Before(free) - move.ToppedUpFrom(account, asset) + released;
+                        Assert.True(move.After(free) == expected,
+                            $"{step.Describe()}: {free} went from {move.Before(free)} to {move.After(free)}, not {move.Before(free)} − {move.ToppedUpFrom(account, asset)} topped up + {released} released by deleveraging");
+                    }
+                }
+            }
+        });
+
+    /// <summary>
+    /// Funding moves, per collateral account, exactly the payments its <see cref="FundingPaid"/> events report, through
+    /// the instrument's funding pool. A position's collateral is where the engine keeps it: the backstop's positions
+    /// (the liquidations it took) pay and receive through the backstop's account; under a profile that takes funding
+    /// from the available balance first (Bybit), an isolated payer's payment comes from its owner's free balance and
+    /// only the rest from its margin. The rounding residue goes to the instrument's own insurance fund.
+    /// </summary>
+    [Fact]
     public void Funding_moves_collateral_only_as_the_payments_it_reports() =>
         PropertyCases.Verify(RandomScenarios.Scenarios, scenario =>
         {
-            foreach (var step in ScenarioRun.Execute(scenario).Where(s => s.Result.Accepted && !s.Result.Duplicate && s.Command is ApplyFundingRate))
+            foreach (var step in ScenarioRun.Execute(scenario).Where(s => s.Result.Accepted && !s.Result.Duplicate && s.Result.Events.Any(e => e is FundingPaid)))
             {
-                var symbol = ((ApplyFundingRate)step.Command).Symbol;
-                var reported = step.Result.Events.OfType<FundingPaid>().Where(e => e.Amount != Money.Zero).Select(e =>
+                var payments = step.Result.Events.OfType<FundingPaid>().ToList();
+                var symbol = payments[0].Symbol;
+                Assert.All(payments, e => Assert.Equal(symbol, e.Symbol));
+                var market = step.After.Markets.Single(m => m.Symbol == symbol);
+                var reported = new Dictionary<LedgerAccount, Money>();
+                foreach (var e in payments)
                 {
-                    Assert.Equal(symbol, e.Symbol);
-                    return $"{CollateralOf(e)} {e.Amount}";
-                });
-                var moved = step.Result.Postings
-                    .Where(p => !(p.From is { Kind: LedgerAccountKind.FundingPool } && p.To is { Kind: LedgerAccountKind.InsuranceFund }))
-                    .Select(p =>
+                    Sum(reported, MarkMove.CollateralOf(new PositionKey(e.Account, e.Symbol, e.Scope), market.SettleAsset), e.Amount);
+                }
+
+                var moved = new Dictionary<LedgerAccount, Money>();
+                foreach (var p in step.Result.Postings.Where(p => !(p.From is { Kind: LedgerAccountKind.FundingPool } && p.To is { Kind: LedgerAccountKind.InsuranceFund })))
+                {
+                    var payment = p.To is { Kind: LedgerAccountKind.FundingPool };
+                    var (pool, collateral) = payment ? (p.To!.Value, p.From) : (p.From!.Value, p.To);
+                    Assert.True(pool.Kind == LedgerAccountKind.FundingPool && pool.Owner == symbol, $"{step.Describe()} posted {p}, which is not a {symbol} funding payment");
+                    Assert.True(collateral is { } c && (CommandReach.IsCollateral(c) || c.Kind == LedgerAccountKind.Backstop),
+                        $"{step.Describe()} posted {p}, which is not a {symbol} funding payment");
+                    Sum(moved, collateral!.Value, payment ? p.Amount : -p.Amount);
+                }
+
+                if (market.Profile.FundingFromFreeBalanceFirst)
+                {
+                    foreach (var e in payments.Where(e => e.Scope.Kind == MarginScopeKind.Isolated && e.Amount.IsPositive))
                     {
-                        var payment = p.To is { Kind: LedgerAccountKind.FundingPool };
-                        var (pool, collateral) = payment ? (p.To!.Value, p.From) : (p.From!.Value, p.To);
-                        Assert.True(pool.Kind == LedgerAccountKind.FundingPool && pool.Owner == symbol, $"{step.Describe()} posted {p}, which is not a {symbol} funding payment");
-                        Assert.True(collateral is { } c && CommandReach.IsCollateral(c), $"{step.Describe()} posted {p}, which is not a {symbol} funding payment");
-                        return $"{collateral!.Value.Kind}:{collateral.Value.Owner} {(payment ? p.Amount : -p.Amount)}";
-                    });
-                Assert.Equal(reported.Order(StringComparer.Ordinal), moved.Order(StringComparer.Ordinal));
+                        var margin = MarkMove.CollateralOf(new PositionKey(e.Account, e.Symbol, e.Scope), market.SettleAsset);
+                        var fromFree = e.Amount - moved.GetValueOrDefault(margin);
+                        Assert.True(!fromFree.IsNegative && fromFree <= e.Amount, $"{step.Describe()} took {moved.GetValueOrDefault(margin)} from {margin} for a payment of {e.Amount}");
+                        Sum(reported, margin, -fromFree);
+                        Sum(reported, LedgerAccount.Free(e.Account, market.SettleAsset), fromFree);
+                    }
+                }
+
+                foreach (var account in reported.Keys.Union(moved.Keys))
+                {
+                    Assert.True(reported.GetValueOrDefault(account) == moved.GetValueOrDefault(account),
+                        $"{step.Describe()} moved {moved.GetValueOrDefault(account)} between {account} and the funding pool; its payments report {reported.GetValueOrDefault(account)}");
+                }
+
                 Assert.All(step.Result.Postings.Where(p => p.To is { Kind: LedgerAccountKind.InsuranceFund }), p => Assert.Equal(symbol, p.To!.Value.Owner));
+
+                // The backstop is outside capital (its account may go negative): it pays what its positions owe in full,
+                // so that a shortfall is only ever that of collateral that ran out.
+                if (step.Command is ApplyFundingRate apply && step.Before.Markets.Single(m => m.Symbol == symbol).Mark is { } mark)
+                {
+                    foreach (var e in payments.Where(e => e.Account == AccountId.Backstop && e.Amount.IsPositive))
+                    {
+                        var position = step.Before.Positions.Single(p => p.Key == new PositionKey(e.Account, e.Symbol, e.Scope));
+                        var due = IsolatedMarginModel.Notional(MarkMove.AsIsolated(market, position, Money.Zero), mark).MultiplyBy(apply.Rate.Abs(), Rounding.Up);
+                        Assert.True(e.Amount == due, $"{step.Describe()}: the backstop paid {e.Amount} of the {due} its {position.Key} owes");
+                    }
+                }
             }
         });
 
@@ -165,12 +233,120 @@ public sealed class RingFenceProperties
             }
         });
 
-    private static string CollateralOf(FundingPaid payment) => payment.Scope.Kind switch
+    /// <summary>
+    /// Every posting of a mark move is one the ring-fence allows, and its amount is what the events report: (a) a top-up
+    /// from the owner's free balance into its own isolated position, as a <see cref="MarginToppedUp"/> reports; (b) an
+    /// isolated position's collateral to the instrument's clearing account (realized loss) or insurance fund (fee and
+    /// forfeited rest, exactly <see cref="PositionLiquidated.Fee"/> + <see cref="PositionLiquidated.Forfeited"/>), or
+    /// profit from clearing into it — only for a position it liquidated or deleveraged; (c) the same for a cross account's
+    /// free balance or a pod's collateral; (d) a deleveraged isolated counterparty's released collateral to its own free
+    /// balance, as its position events report; (e) the insurance fund to clearing for a reported gap, never more than the
+    /// gaps; the backstop to and from clearing in an instrument where something was liquidated. Nothing else moves.
+    /// </summary>
+    private static void AssertMarkMovePostings(MarkMove move)
     {
-        MarginScopeKind.Isolated => $"{LedgerAccountKind.PositionMargin}:{CommandReach.Isolated(payment.Account, payment.Symbol)}",
-        MarginScopeKind.Cross => $"{LedgerAccountKind.Free}:{payment.Account}",
-        _ => $"{LedgerAccountKind.PodMargin}:{new PodKey(payment.Account, payment.Scope.Pod!)}",
-    };
+        var step = move.Step;
+        var topUps = new List<string>();
+        var toFund = new Dictionary<PositionKey, Money>();
+        var released = new Dictionary<PositionKey, Money>();
+        var fromFund = new Dictionary<string, Money>(StringComparer.Ordinal);
+        bool Liquidated(PositionKey key) => move.Liquidated.Contains(key);
+        bool LiquidatedOrDeleveraged(PositionKey key) => move.Liquidated.Contains(key) || move.Deleveraged.Contains(key);
+
+        foreach (var posting in step.Result.Postings)
+        {
+            Assert.True(posting.From is not null && posting.To is not null, $"{step.Describe()} moved money into or out of the venue: {posting}");
+            var (from, to) = (posting.From!.Value, posting.To!.Value);
+            var allowed = (from.Kind, to.Kind) switch
+            {
+                // (a) auto top-up: the owner's free balance into its own isolated position in the instrument.
+                (LedgerAccountKind.Free, LedgerAccountKind.PositionMargin) =>
+                    MarkMove.IsolatedPositionOf(to) is var key && key.Account.Value == from.Owner && key.Symbol == move.Symbol && Record(topUps, $"{key.Account} {key.Symbol} {posting.Amount}"),
+
+                // (b) an isolated position realizes its loss or profit, pays its fee and forfeits its rest.
+                (LedgerAccountKind.PositionMargin, LedgerAccountKind.Clearing) => LiquidatedOrDeleveraged(MarkMove.IsolatedPositionOf(from)) && MarkMove.IsolatedPositionOf(from).Symbol == to.Owner,
+                (LedgerAccountKind.Clearing, LedgerAccountKind.PositionMargin) => LiquidatedOrDeleveraged(MarkMove.IsolatedPositionOf(to)) && MarkMove.IsolatedPositionOf(to).Symbol == from.Owner,
+                (LedgerAccountKind.PositionMargin, LedgerAccountKind.InsuranceFund) =>
+                    MarkMove.IsolatedPositionOf(from) is var key && Liquidated(key) && key.Symbol == to.Owner && Sum(toFund, key, posting.Amount),
+
+                // (d) a deleveraged isolated counterparty's released share and PnL go to its own free balance.
+                (LedgerAccountKind.PositionMargin, LedgerAccountKind.Free) =>
+                    MarkMove.IsolatedPositionOf(from) is var key && move.Deleveraged.Contains(key) && key.Account.Value == to.Owner && Sum(released, key, posting.Amount),
+
+                // (c) a cross account or a pod is liquidated or deleveraged from (and into) its own collateral.
+                (LedgerAccountKind.Free, LedgerAccountKind.Clearing) => LiquidatedOrDeleveraged(Shared(from, to.Owner)),
+                (LedgerAccountKind.Clearing, LedgerAccountKind.Free) => LiquidatedOrDeleveraged(Shared(to, from.Owner)),
+                (LedgerAccountKind.PodMargin, LedgerAccountKind.Clearing) => LiquidatedOrDeleveraged(Shared(from, to.Owner)),
+                (LedgerAccountKind.Clearing, LedgerAccountKind.PodMargin) => LiquidatedOrDeleveraged(Shared(to, from.Owner)),
+                (LedgerAccountKind.Free or LedgerAccountKind.PodMargin, LedgerAccountKind.InsuranceFund) =>
+                    Shared(from, to.Owner) is var key && Liquidated(key) && Sum(toFund, key, posting.Amount),
+
+                // (e) the insurance fund covers a gap; the backstop settles with clearing where it took something.
+                (LedgerAccountKind.InsuranceFund, LedgerAccountKind.Clearing) => from.Owner == to.Owner && move.Gaps.Contains(from.Owner) && Sum(fromFund, from.Owner, posting.Amount),
+                (LedgerAccountKind.Backstop, LedgerAccountKind.Clearing) => move.Liquidated.Any(g => g.Key.Symbol == to.Owner),
+                (LedgerAccountKind.Clearing, LedgerAccountKind.Backstop) => move.Liquidated.Any(g => g.Key.Symbol == from.Owner),
+                _ => false,
+            };
+            Assert.True(allowed, $"{step.Describe()} posted {posting}, which no top-up, liquidation or deleveraging it reports explains");
+        }
+
+        Assert.Equal(
+            move.TopUps.Select(e => $"{e.Account} {e.Symbol} {e.Amount}").Order(StringComparer.Ordinal),
+            topUps.Order(StringComparer.Ordinal));
+
+        foreach (var liquidated in move.Liquidated)
+        {
+            var reported = liquidated.Aggregate(Money.Zero, (sum, e) => sum + e.Fee + e.Forfeited);
+            Assert.True(toFund.GetValueOrDefault(liquidated.Key) == reported,
+                $"{step.Describe()} moved {toFund.GetValueOrDefault(liquidated.Key)} of {liquidated.Key}'s collateral to the insurance fund; its liquidations report {reported} of fees and forfeits");
+        }
+
+        foreach (var key in move.Released.Keys.Union(released.Keys))
+        {
+            Assert.True(move.Deleveraged.Contains(key), $"{step.Describe()} changed {key}, which it neither liquidated nor deleveraged");
+            Assert.True(released.GetValueOrDefault(key) == move.Released.GetValueOrDefault(key),
+                $"{step.Describe()} returned {released.GetValueOrDefault(key)} of {key}'s collateral to its owner; its position events report {move.Released.GetValueOrDefault(key)}");
+        }
+
+        foreach (var (symbol, amount) in fromFund)
+        {
+            var gaps = move.Gaps[symbol].Aggregate(Money.Zero, (sum, e) => sum + e.Gap);
+            Assert.True(amount <= gaps, $"{step.Describe()} paid {amount} from the {symbol} insurance fund for gaps of {gaps}");
+        }
+
+        // No collateral changed that no event is about.
+        foreach (var account in move.ChangedAccounts())
+        {
+            var explained = account.Kind switch
+            {
+                LedgerAccountKind.PositionMargin => MarkMove.IsolatedPositionOf(account) is var key && (LiquidatedOrDeleveraged(key) || move.ToppedUp(key).IsPositive),
+                LedgerAccountKind.PodMargin => move.Liquidated.Select(g => g.Key).Concat(move.Deleveraged.Select(g => g.Key))
+                    .Any(k => k.Scope.Kind == MarginScopeKind.Pod && new PodKey(k.Account, k.Scope.Pod!) == MarkMove.PodOf(account)),
+                LedgerAccountKind.FeePool or LedgerAccountKind.FundingPool => false,
+                _ => true,
+            };
+            Assert.True(explained, $"{step.Describe()} changed {account} from {move.Before(account)} to {move.After(account)}, which nothing it reports is about");
+        }
+    }
+
+    /// <summary>The cross or pod position, in <paramref name="symbol"/>, whose collateral <paramref name="account"/> is.</summary>
+    private static PositionKey Shared(LedgerAccount account, string symbol) => account.Kind == LedgerAccountKind.Free
+        ? new PositionKey(AccountId.Create(account.Owner), symbol, MarginScope.Cross)
+        : new PositionKey(MarkMove.PodOf(account).Account, symbol, MarginScope.InPod(MarkMove.PodOf(account).Name));
+
+    private static bool Record(List<string> list, string item)
+    {
+        list.Add(item);
+        return true;
+    }
+
+    /// <summary>Adds <paramref name="amount"/> to <paramref name="key"/>'s sum; true, so that it can sit in a condition.</summary>
+    private static bool Sum<TKey>(Dictionary<TKey, Money> sums, TKey key, Money amount)
+        where TKey : notnull
+    {
+        sums[key] = sums.GetValueOrDefault(key) + amount;
+        return true;
+    }
 
     private static IEnumerable<LedgerAccount> ChangedBalances(ExecutedCommand step)
     {
