@@ -11,8 +11,8 @@ namespace Ringfence.Core.Tests.Engine.Invariants;
 
 /// <summary>
 /// An accepted command that moved a mark (its events include <see cref="MarkPriceUpdated"/>), read through what it
-/// reports — auto top-ups, liquidations, deleveraging, bankruptcy gaps, insurance fund changes — with the state before
-/// and after it, so that properties can hold every posting and every balance to those reports.
+/// reports — auto top-ups, liquidations, deleveraging, bankruptcy gaps — with the state before and after it, so that
+/// properties can hold every posting and every balance to those reports.
 /// </summary>
 internal sealed class MarkMove
 {
@@ -31,7 +31,6 @@ internal sealed class MarkMove
         Liquidated = Events.OfType<PositionLiquidated>().ToLookup(e => new PositionKey(e.Account, e.Symbol, e.Scope));
         Deleveraged = Events.OfType<AutoDeleveraged>().ToLookup(e => new PositionKey(e.Account, e.Symbol, e.Scope));
         Gaps = Events.OfType<BankruptcyGapCovered>().ToLookup(e => e.Symbol, StringComparer.Ordinal);
-        FundChanges = Events.OfType<InsuranceFundChanged>().ToLookup(e => e.Symbol, StringComparer.Ordinal);
         Released = Events
             .Select(e => e switch
             {
@@ -70,8 +69,6 @@ internal sealed class MarkMove
 
     public ILookup<string, BankruptcyGapCovered> Gaps { get; }
 
-    public ILookup<string, InsuranceFundChanged> FundChanges { get; }
-
     /// <summary>The mark move of a step, or null when the step moved no mark (or was rejected or a duplicate).</summary>
     public static MarkMove? Of(ExecutedCommand step) =>
         step.Result is { Accepted: true, Duplicate: false } && step.Result.Events.OfType<MarkPriceUpdated>().SingleOrDefault() is { } update
@@ -88,8 +85,6 @@ internal sealed class MarkMove
         _before.Keys.Union(_after.Keys).Where(a => Before(a) != After(a));
 
     public Market Market(string symbol) => Step.After.Markets.Single(m => m.Symbol == symbol);
-
-    public Market MarketBefore(string symbol) => Step.Before.Markets.Single(m => m.Symbol == symbol);
 
     public Position? PositionBefore(PositionKey key) => Step.Before.Positions.FirstOrDefault(p => p.Key == key);
 

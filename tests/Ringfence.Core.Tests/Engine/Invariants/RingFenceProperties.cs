@@ -314,6 +314,53 @@ public sealed class RingFenceProperties
             Assert.True(amount <= gaps, $"{step.Describe()} paid {amount} from the {symbol} insurance fund for gaps of {gaps}");
         }
 
+        // What each collateral account settled with clearing is the PnL its events report: a liquidation's realized PnL,
+        // less the gap it left to the insurance fund and the backstop; a deleveraged counterparty's realized PnL.
+        var settled = new Dictionary<(LedgerAccount Collateral, string Symbol), Money>();
+        foreach (var posting in step.Result.Postings)
+        {
+            if (posting is { From: { } from, To: { Kind: LedgerAccountKind.Clearing } into } && from.Kind is LedgerAccountKind.PositionMargin or LedgerAccountKind.Free or LedgerAccountKind.PodMargin)
+            {
+                Sum(settled, (from, into.Owner), -posting.Amount);
+            }
+            else if (posting is { From: { Kind: LedgerAccountKind.Clearing } clearing, To: { } to } && to.Kind is LedgerAccountKind.PositionMargin or LedgerAccountKind.Free or LedgerAccountKind.PodMargin)
+            {
+                Sum(settled, (to, clearing.Owner), posting.Amount);
+            }
+        }
+
+        var pnls = new Dictionary<(LedgerAccount Collateral, string Symbol), Money>();
+        BankruptcyGapCovered? gap = null;
+        for (var i = 0; i < move.Events.Count; i++)
+        {
+            switch (move.Events[i])
+            {
+                case BankruptcyGapCovered covered:
+                    gap = covered;
+                    break;
+                case PositionLiquidated liquidated:
+                    var left = gap is { } g && g.Account == liquidated.Account && g.Symbol == liquidated.Symbol ? g.Gap : Money.Zero;
+                    Sum(pnls, (Collateral(move, new PositionKey(liquidated.Account, liquidated.Symbol, liquidated.Scope)), liquidated.Symbol), liquidated.RealizedPnl + left);
+                    gap = null;
+                    break;
+                case AutoDeleveraged deleveraged:
+                    var realized = move.Events[i - 1] switch
+                    {
+                        PositionChanged c => c.RealizedPnl,
+                        PositionClosed c => c.RealizedPnl,
+                        _ => throw new InvalidOperationException($"{step.Describe()}: {deleveraged} follows no change of its position"),
+                    };
+                    Sum(pnls, (Collateral(move, new PositionKey(deleveraged.Account, deleveraged.Symbol, deleveraged.Scope)), deleveraged.Symbol), realized);
+                    break;
+            }
+        }
+
+        foreach (var key in settled.Keys.Union(pnls.Keys))
+        {
+            Assert.True(settled.GetValueOrDefault(key) == pnls.GetValueOrDefault(key),
+                $"{step.Describe()} settled {settled.GetValueOrDefault(key)} between {key.Collateral} and {key.Symbol} clearing; its events report {pnls.GetValueOrDefault(key)} of PnL net of gaps");
+        }
+
         // No collateral changed that no event is about.
         foreach (var account in move.ChangedAccounts())
         {
@@ -328,6 +375,8 @@ public sealed class RingFenceProperties
             Assert.True(explained, $"{step.Describe()} changed {account} from {move.Before(account)} to {move.After(account)}, which nothing it reports is about");
         }
     }
+
+    private static LedgerAccount Collateral(MarkMove move, PositionKey key) => MarkMove.CollateralOf(key, move.Market(key.Symbol).SettleAsset);
 
     /// <summary>The cross or pod position, in <paramref name="symbol"/>, whose collateral <paramref name="account"/> is.</summary>
     private static PositionKey Shared(LedgerAccount account, string symbol) => account.Kind == LedgerAccountKind.Free
