@@ -1,0 +1,22 @@
+namespace Ringfence.Storage.Snapshots;
+
+/// <summary>A snapshot as stored: the encoded engine state after the journal entry <see cref="Sequence"/>.</summary>
+/// <param name="Sequence">The last journal entry the state includes (0: the empty engine).</param>
+/// <param name="StateHash">The engine's state hash at that point (<c>Ringfence.Core.Engine.StateHash</c>), checked on restore.</param>
+/// <param name="JournalChecksum">The checksum of journal entry <see cref="Sequence"/> ("" at 0), so the chain can be checked from here on.</param>
+/// <param name="Payload">The state encoded by <c>SnapshotCodec</c>.</param>
+/// <param name="PayloadChecksum">Lower-case hex SHA-256 of <see cref="Payload"/>, checked before decoding.</param>
+/// <param name="TakenAt">When it was taken (wall clock, informational).</param>
+public sealed record StoredSnapshot(long Sequence, string StateHash, string JournalChecksum, byte[] Payload, string PayloadChecksum, DateTimeOffset TakenAt)
+{
+    /// <summary>The summary of this snapshot without its payload.</summary>
+    public SnapshotInfo Info => new(Sequence, StateHash, JournalChecksum, Payload.LongLength, TakenAt);
+}
+
+/// <summary>What a snapshot is, without its payload.</summary>
+/// <param name="Sequence">The last journal entry the state includes.</param>
+/// <param name="StateHash">The engine's state hash at that point.</param>
+/// <param name="JournalChecksum">The checksum of journal entry <see cref="Sequence"/>.</param>
+/// <param name="Size">Payload size in bytes.</param>
+/// <param name="TakenAt">When it was taken.</param>
+public sealed record SnapshotInfo(long Sequence, string StateHash, string JournalChecksum, long Size, DateTimeOffset TakenAt);
