@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Ringfence.Storage.Snapshots;
 
 /// <summary>A snapshot as stored: the encoded engine state after the journal entry <see cref="Sequence"/>.</summary>
@@ -9,8 +11,20 @@ namespace Ringfence.Storage.Snapshots;
 /// <param name="TakenAt">When it was taken (wall clock, informational).</param>
 public sealed record StoredSnapshot(long Sequence, string StateHash, string JournalChecksum, byte[] Payload, string PayloadChecksum, DateTimeOffset TakenAt)
 {
+    /// <summary>A snapshot of <paramref name="payload"/> with its checksum computed.</summary>
+    public static StoredSnapshot Create(long sequence, string stateHash, string journalChecksum, byte[] payload, DateTimeOffset takenAt)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return new(sequence, stateHash, journalChecksum, payload, ChecksumOf(payload), takenAt);
+    }
+
+    /// <summary>Whether <see cref="Payload"/> still matches <see cref="PayloadChecksum"/> (false: damaged in storage).</summary>
+    public bool PayloadIntact => string.Equals(ChecksumOf(Payload), PayloadChecksum, StringComparison.Ordinal);
+
     /// <summary>The summary of this snapshot without its payload.</summary>
     public SnapshotInfo Info => new(Sequence, StateHash, JournalChecksum, Payload.LongLength, TakenAt);
+
+    private static string ChecksumOf(byte[] payload) => Convert.ToHexStringLower(SHA256.HashData(payload));
 }
 
 /// <summary>What a snapshot is, without its payload.</summary>
