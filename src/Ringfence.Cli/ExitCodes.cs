@@ -11,4 +11,10 @@ internal static class ExitCodes
 
     /// <summary>The command line or the input was rejected; one line on standard error, nothing on standard output.</summary>
     public const int InputError = 2;
+
+    /// <summary>
+    /// The database cannot be used as it is: unreachable, not a Ringfence store, a damaged or truncated journal, or
+    /// (for <c>replay --verify</c>) a snapshot that disagrees with the journal; one line on standard error says which.
+    /// </summary>
+    public const int StoreError = 3;
 }

@@ -22,14 +22,7 @@ internal static class LiquidationBenchTableWriter
     public static void Write(LiquidationBenchReport report, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = Width;
+        var console = PlainConsole.Create(output, Width);
 
         var settings = report.Settings;
         var table = new Table

@@ -9,13 +9,7 @@ internal static class PositionReportTableWriter
     public static void Write(PositionReport report, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        var console = PlainConsole.Create(output);
 
         var table = new Table().AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
         foreach (var field in PositionReportFields.Of(report))

@@ -19,14 +19,7 @@ internal static class ScenarioTableWriter
     public static void Write(ScenarioOutcome outcome, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = Width;
+        var console = PlainConsole.Create(output, Width);
 
         var state = outcome.State;
         Section(console, "Events", [("Line", false), ("Event", false), ("Details", false)], outcome.Events.Select(e => new[]
