@@ -1,7 +1,11 @@
 using System.CommandLine;
 using Ringfence.Cli.Commands.Bench;
 using Ringfence.Cli.Commands.Calc;
+using Ringfence.Cli.Commands.Host;
+using Ringfence.Cli.Commands.Journal;
+using Ringfence.Cli.Commands.Replay;
 using Ringfence.Cli.Commands.Run;
+using Ringfence.Cli.Commands.Snapshot;
 
 namespace Ringfence.Cli;
 
@@ -19,6 +23,10 @@ internal static class CliApplication
         root.Subcommands.Add(CalcCommand.Create(streams));
         root.Subcommands.Add(RunCommand.Create(streams));
         root.Subcommands.Add(BenchCommand.Create(streams));
+        root.Subcommands.Add(HostCommand.Create(streams));
+        root.Subcommands.Add(ReplayCommand.Create(streams));
+        root.Subcommands.Add(SnapshotCommand.Create(streams, TimeProvider.System));
+        root.Subcommands.Add(JournalCommand.Create(streams));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Ringfence.Cli.Tests;
@@ -45,20 +44,7 @@ public sealed class ExecutableTests
 
     private static async Task<CliRun> RunAsync(string stdin, params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(RingfenceDll());
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        using var process = RingfenceExecutable.Start(args);
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
@@ -67,17 +53,4 @@ public sealed class ExecutableTests
         await process.WaitForExitAsync(timeout.Token);
         return new CliRun(process.ExitCode, await output, await error);
     }
-
-    /// <summary>The Cli project reference copies ringfence.dll (and its runtimeconfig) next to the test assembly.</summary>
-    private static string RingfenceDll()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "ringfence.dll");
-        Assert.True(File.Exists(path), $"{path} not found");
-        Assert.True(File.Exists(Path.ChangeExtension(path, ".runtimeconfig.json")), "ringfence.runtimeconfig.json not found next to ringfence.dll");
-        return path;
-    }
-
-    /// <summary>The SDK's own host when run under it (dotnet test sets DOTNET_HOST_PATH), else dotnet on PATH.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 }

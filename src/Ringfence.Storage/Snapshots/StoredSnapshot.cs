@@ -11,6 +11,16 @@ namespace Ringfence.Storage.Snapshots;
 /// <param name="TakenAt">When it was taken (wall clock, informational).</param>
 public sealed record StoredSnapshot(long Sequence, string StateHash, string JournalChecksum, byte[] Payload, string PayloadChecksum, DateTimeOffset TakenAt)
 {
+    /// <summary>
+    /// Encodes <paramref name="state"/> (the engine's state after journal entry <paramref name="sequence"/>) with its
+    /// state hash and checksums, ready to store.
+    /// </summary>
+    public static StoredSnapshot Capture(Core.Engine.EngineSnapshot state, long sequence, string journalChecksum, DateTimeOffset takenAt)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Create(sequence, Core.Engine.StateHash.Of(state), journalChecksum, SnapshotCodec.Encode(state), takenAt);
+    }
+
     /// <summary>A snapshot of <paramref name="payload"/> with its checksum computed.</summary>
     public static StoredSnapshot Create(long sequence, string stateHash, string journalChecksum, byte[] payload, DateTimeOffset takenAt)
     {

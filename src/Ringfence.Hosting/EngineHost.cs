@@ -1,0 +1,290 @@
+using System.Threading.Channels;
+using Ringfence.Core.Engine;
+using Ringfence.Core.Engine.Views;
+using Ringfence.Core.Pods;
+using Ringfence.Core.Serialization;
+using Ringfence.Hosting.Recovery;
+using Ringfence.Storage;
+using Ringfence.Storage.Journal;
+using Ringfence.Storage.Snapshots;
+
+namespace Ringfence.Hosting;
+
+/// <summary>
+/// Runs one <see cref="MarginEngine"/> durably: one thread owns the engine and the store; callers submit commands over
+/// a bounded queue; the thread executes what is queued (up to <see cref="HostOptions.MaxBatch"/>), journals the batch
+/// in one transaction (group commit), and only then acknowledges each command. Reads run on the same thread between
+/// batches and return immutable views, so no caller ever sees the live state or an unjournaled change.
+/// </summary>
+/// <remarks>
+/// Commands run before their batch is journaled; if the journal write fails, the in-memory state is ahead of the
+/// journal, so the host fails every pending caller with <see cref="HostFailedException"/> and stops: restart it to
+/// recover exactly what was journaled. Rejected commands are journaled too (they change nothing and replay the same),
+/// which keeps the journal a plain record of what was asked, in order.
+/// </remarks>
+public sealed class EngineHost : IAsyncDisposable
+{
+    private readonly IEngineStore _store;
+    private readonly HostOptions _options;
+    private readonly MarginEngine _engine;
+    private readonly Channel<HostWork> _queue;
+    private readonly Thread _thread;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(CommandWork Work, Acknowledgement Acknowledgement)> _batch = [];
+    private readonly List<JournalEntry> _entries = [];
+    private long _sequence;
+    private string _checksum;
+    private long _committed;
+    private long _commits;
+    private long _lastSnapshot;
+    private volatile Exception? _failure;
+    private volatile Exception? _snapshotFailure;
+
+    private EngineHost(IEngineStore store, HostOptions options, RecoveredEngine recovered)
+    {
+        _store = store;
+        _options = options;
+        _engine = recovered.Engine;
+        _sequence = _committed = recovered.Sequence;
+        _checksum = recovered.JournalChecksum;
+        _lastSnapshot = recovered.Report.Snapshot?.Sequence ?? 0;
+        Recovery = recovered.Report;
+        _queue = Channel.CreateBounded<HostWork>(new BoundedChannelOptions(options.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _thread = new Thread(Run) { Name = "ringfence-engine", IsBackground = true };
+    }
+
+    /// <summary>How the state was recovered when the host started.</summary>
+    public RecoveryReport Recovery { get; }
+
+    /// <summary>The last journaled (durable, acknowledged or about to be) command's sequence.</summary>
+    public long Sequence => Interlocked.Read(ref _committed);
+
+    /// <summary>Journal transactions (group commits) since the host started: <see cref="Sequence"/> over this is the mean batch.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Why the host stopped taking commands, or null while it runs.</summary>
+    public Exception? Failure => _failure;
+
+    /// <summary>Why the last periodic snapshot could not be stored, or null (the next one is tried after another interval).</summary>
+    public Exception? SnapshotFailure => _snapshotFailure;
+
+    /// <summary>
+    /// Recovers the state in <paramref name="store"/> (see <see cref="EngineRecovery"/>) and starts the engine thread.
+    /// The host owns <paramref name="store"/> from here on and disposes of it when it stops.
+    /// </summary>
+    /// <exception cref="RecoveryException">The store's journal is damaged or truncated.</exception>
+    public static EngineHost Start(IEngineStore store, HostOptions? options = null, IPodMarginModel? podModel = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        options ??= new HostOptions();
+        options.Validate();
+        var host = new EngineHost(store, options, EngineRecovery.Recover(store, podModel));
+        host._thread.Start();
+        return host;
+    }
+
+    /// <summary>
+    /// Submits one command in the scenario format (docs/scenario-format.md) and completes once it is journaled.
+    /// </summary>
+    /// <param name="commandJson">One command as JSON; it is parsed here, so a malformed one fails at once and is never journaled.</param>
+    /// <param name="cancellation">Cancels waiting for room in the queue (not a command already queued).</param>
+    /// <exception cref="JsonInputException">The text is not a valid command.</exception>
+    /// <exception cref="HostFailedException">The host has stopped.</exception>
+    public async Task<Acknowledgement> SubmitAsync(string commandJson, CancellationToken cancellation = default)
+    {
+        var acknowledged = await QueueAsync(commandJson, cancellation).ConfigureAwait(false);
+        return await acknowledged.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queues one command and returns as soon as it is queued, with the task of its acknowledgement: a caller that
+    /// awaits each queueing before the next keeps its commands in order while many wait for the same group commit.
+    /// </summary>
+    /// <param name="commandJson">One command as JSON; it is parsed here, so a malformed one fails at once and is never journaled.</param>
+    /// <param name="cancellation">Cancels waiting for room in the queue (not a command already queued).</param>
+    /// <exception cref="JsonInputException">The text is not a valid command.</exception>
+    /// <exception cref="HostFailedException">The host has stopped.</exception>
+    public async ValueTask<Task<Acknowledgement>> QueueAsync(string commandJson, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(commandJson);
+        var text = commandJson.Trim();
+        var work = new CommandWork(CommandJson.Parse(text), text);
+        await EnqueueAsync(work, cancellation).ConfigureAwait(false);
+        return work.Done;
+    }
+
+    /// <summary>The committed state as an immutable view (accounts, positions, markets, hash).</summary>
+    public Task<EngineView> ViewAsync(CancellationToken cancellation = default) => QueryAsync(engine => engine.View(), cancellation);
+
+    /// <summary>The committed state's hash.</summary>
+    public Task<string> HashAsync(CancellationToken cancellation = default) => QueryAsync(engine => engine.Hash(), cancellation);
+
+    /// <summary>Takes and stores a snapshot of the committed state now.</summary>
+    public Task<SnapshotInfo> SnapshotAsync(CancellationToken cancellation = default) => QueryAsync(_ => TakeSnapshot(), cancellation);
+
+    /// <summary>Stops taking commands, finishes (journals and acknowledges) what is queued, and closes the store.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _stopped.Task.ConfigureAwait(false);
+        _store.Dispose();
+    }
+
+    private async Task<T> QueryAsync<T>(Func<MarginEngine, T> read, CancellationToken cancellation)
+    {
+        var work = new QueryWork<T>(read);
+        await EnqueueAsync(work, cancellation).ConfigureAwait(false);
+        return await work.Done.ConfigureAwait(false);
+    }
+
+    private async ValueTask EnqueueAsync(HostWork work, CancellationToken cancellation)
+    {
+        try
+        {
+            await _queue.Writer.WriteAsync(work, cancellation).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException exception)
+        {
+            throw new HostFailedException(_failure is null ? "the host is stopping" : $"the host has stopped: {_failure.Message}", _failure ?? exception);
+        }
+    }
+
+    private void Run()
+    {
+        var reader = _queue.Reader;
+        try
+        {
+            // The engine thread blocks rather than awaits: it must stay the one thread that touches the engine.
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (_failure is null && reader.TryRead(out var work))
+                {
+                    if (work is CommandWork command)
+                    {
+                        Execute(command);
+                        if (_batch.Count >= _options.MaxBatch)
+                        {
+                            Commit();
+                        }
+                    }
+                    else
+                    {
+                        Commit();
+                        if (_failure is null)
+                        {
+                            ((IQueryWork)work).Run(_engine);
+                        }
+                        else
+                        {
+                            work.Fail(new HostFailedException($"the host has stopped: {_failure.Message}", _failure));
+                        }
+                    }
+                }
+
+                // Nothing more is queued: commit now rather than wait for a full batch, so a lone command is not delayed.
+                Commit();
+                if (_failure is not null)
+                {
+                    break;
+                }
+            }
+        }
+#pragma warning disable CA1031 // Anything the loop did not expect stops the host the same way a journal failure does.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Stop(exception);
+        }
+        finally
+        {
+            while (reader.TryRead(out var left))
+            {
+                left.Fail(new HostFailedException($"the host has stopped: {_failure?.Message}", _failure));
+            }
+
+            _stopped.TrySetResult();
+        }
+    }
+
+    private void Execute(CommandWork work)
+    {
+        var sequence = _sequence + 1;
+        var result = _engine.Execute(work.Command);
+        var checksum = JournalChain.Next(_checksum, sequence, work.Text);
+        _entries.Add(new JournalEntry(sequence, work.Text, checksum, _options.Clock.GetUtcNow()));
+        _batch.Add((work, new Acknowledgement(sequence, work.Command.ClientId, result)));
+        _sequence = sequence;
+        _checksum = checksum;
+    }
+
+    private void Commit()
+    {
+        if (_batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _store.Journal.Append(_entries);
+        }
+#pragma warning disable CA1031 // Whatever the store threw, the batch is not known to be durable: stop.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Stop(exception);
+            return;
+        }
+
+        Interlocked.Exchange(ref _committed, _sequence);
+        Interlocked.Increment(ref _commits);
+        foreach (var (work, acknowledgement) in _batch)
+        {
+            work.Acknowledge(acknowledgement);
+        }
+
+        _batch.Clear();
+        _entries.Clear();
+        if (_options.SnapshotEvery > 0 && _sequence - _lastSnapshot >= _options.SnapshotEvery)
+        {
+            try
+            {
+                TakeSnapshot();
+                _snapshotFailure = null;
+            }
+#pragma warning disable CA1031 // A snapshot only shortens recovery; the journal alone keeps every command, so go on.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                _snapshotFailure = exception;
+                _lastSnapshot = _sequence;
+            }
+        }
+    }
+
+    private SnapshotInfo TakeSnapshot()
+    {
+        var stored = StoredSnapshot.Capture(_engine.TakeSnapshot(), _sequence, _checksum, _options.Clock.GetUtcNow());
+        _store.Snapshots.Save(stored);
+        _lastSnapshot = _sequence;
+        return stored.Info;
+    }
+
+    private void Stop(Exception exception)
+    {
+        _failure = exception;
+        _queue.Writer.TryComplete();
+        var failed = new HostFailedException($"the journal could not be written, the host has stopped: {exception.Message}", exception);
+        foreach (var (work, _) in _batch)
+        {
+            work.Fail(failed);
+        }
+
+        _batch.Clear();
+        _entries.Clear();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Ringfence.Core.Engine;
+using Ringfence.Core.Pods;
+using Ringfence.Storage;
+using Ringfence.Storage.Journal;
+using Ringfence.Storage.Snapshots;
+
+namespace Ringfence.Hosting.Recovery;
+
+/// <summary>
+/// Rebuilds the state from the journal's first entry, ignoring snapshots, and checks every snapshot against it: the
+/// replayed state's hash at the snapshot's sequence must equal the stored hash, and the stored payload must decode to
+/// that same state. This is what <c>ringfence replay --verify</c> runs.
+/// </summary>
+public static class JournalVerification
+{
+    /// <summary>Replays <paramref name="store"/>'s journal and checks its snapshots.</summary>
+    /// <param name="store">The journal and snapshots.</param>
+    /// <param name="podModel">The pod margin model the engine runs with (default: the engine's).</param>
+    /// <param name="progress">Told the sequence reached, every few thousand entries.</param>
+    public static VerificationReport Verify(IEngineStore store, IPodMarginModel? podModel = null, Action<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var clock = Stopwatch.StartNew();
+        var total = store.Journal.LastSequence;
+        var pending = new Queue<SnapshotInfo>(store.Snapshots.List().OrderBy(s => s.Sequence));
+        var checks = new List<SnapshotCheck>();
+        var replayer = new JournalReplayer(new MarginEngine(podModel), 0, JournalChain.Genesis);
+        long accepted = 0, rejected = 0;
+        string? problem = null;
+
+        CheckDue(store, replayer, pending, checks);
+        try
+        {
+            foreach (var entry in store.Journal.ReadAfter(0))
+            {
+                var result = replayer.Apply(entry);
+                if (result.Accepted)
+                {
+                    accepted++;
+                }
+                else
+                {
+                    rejected++;
+                }
+
+                CheckDue(store, replayer, pending, checks);
+                if (progress is not null && entry.Sequence % 4096 == 0)
+                {
+                    progress(entry.Sequence);
+                }
+            }
+
+            if (replayer.Sequence != total)
+            {
+                problem = $"the journal says it ends at entry {total} but reading it stopped at entry {replayer.Sequence}";
+            }
+        }
+        catch (RecoveryException exception)
+        {
+            problem = exception.Message;
+        }
+
+        foreach (var info in pending)
+        {
+            var reason = info.Sequence > replayer.Sequence && problem is null
+                ? $"taken at entry {info.Sequence}, after the journal's end ({replayer.Sequence}): the journal is truncated"
+                : $"not reached: the replay stopped at entry {replayer.Sequence}";
+            problem ??= info.Sequence > replayer.Sequence ? reason : null;
+            checks.Add(new SnapshotCheck(info.Sequence, info.StateHash, null, reason));
+        }
+
+        return new VerificationReport(total, replayer.Applied, accepted, rejected, replayer.Events, replayer.Engine.Hash(), checks, problem, clock.Elapsed);
+    }
+
+    private static void CheckDue(IEngineStore store, JournalReplayer replayer, Queue<SnapshotInfo> pending, List<SnapshotCheck> checks)
+    {
+        while (pending.TryPeek(out var info) && info.Sequence == replayer.Sequence)
+        {
+            pending.Dequeue();
+            checks.Add(Check(store, replayer, info));
+        }
+    }
+
+    private static SnapshotCheck Check(IEngineStore store, JournalReplayer replayer, SnapshotInfo info)
+    {
+        var replayed = replayer.Engine.Hash();
+        if (!string.Equals(replayed, info.StateHash, StringComparison.Ordinal))
+        {
+            return new SnapshotCheck(info.Sequence, info.StateHash, replayed, $"stored hash differs from the replayed state's hash {replayed}");
+        }
+
+        if (!string.Equals(info.JournalChecksum, replayer.Checksum, StringComparison.Ordinal))
+        {
+            return new SnapshotCheck(info.Sequence, info.StateHash, replayed, $"its journal checksum does not match journal entry {info.Sequence}");
+        }
+
+        var stored = store.Snapshots.Load(info.Sequence);
+        if (stored is null || !stored.PayloadIntact)
+        {
+            return new SnapshotCheck(info.Sequence, info.StateHash, replayed, "payload missing or fails its checksum");
+        }
+
+        try
+        {
+            var decoded = StateHash.Of(SnapshotCodec.Decode(stored.Payload));
+            return string.Equals(decoded, replayed, StringComparison.Ordinal)
+                ? new SnapshotCheck(info.Sequence, info.StateHash, replayed, null)
+                : new SnapshotCheck(info.Sequence, info.StateHash, replayed, $"payload decodes to another state (hash {decoded})");
+        }
+        catch (SnapshotFormatException exception)
+        {
+            return new SnapshotCheck(info.Sequence, info.StateHash, replayed, $"payload cannot be decoded: {exception.Message}");
+        }
+    }
+}

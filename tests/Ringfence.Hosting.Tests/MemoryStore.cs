@@ -1,0 +1,140 @@
+using Ringfence.Storage;
+using Ringfence.Storage.Journal;
+using Ringfence.Storage.Snapshots;
+
+namespace Ringfence.Hosting.Tests;
+
+/// <summary>
+/// An in-memory store for host tests that need to see or break what the host writes: it counts appends (group
+/// commits), can fail the next append, and lets a test damage entries or snapshots. It keeps the journal contract
+/// (consecutive sequences, all-or-nothing appends); the real stores pass the shared contract suite in Storage.Tests.
+/// </summary>
+internal sealed class MemoryStore : IEngineStore, IJournal, ISnapshotStore
+{
+    private readonly List<JournalEntry> _entries = [];
+    private readonly SortedDictionary<long, StoredSnapshot> _snapshots = [];
+    private readonly Lock _gate = new();
+
+    public IJournal Journal => this;
+
+    public ISnapshotStore Snapshots => this;
+
+    public string Description => "memory";
+
+    /// <summary>How many appends (transactions) were made.</summary>
+    public int Appends { get; private set; }
+
+    /// <summary>Sizes of the appends, in order.</summary>
+    public List<int> BatchSizes { get; } = [];
+
+    /// <summary>When set, the next append throws this and writes nothing.</summary>
+    public Exception? FailNextAppend { get; set; }
+
+    public long LastSequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count == 0 ? 0 : _entries[^1].Sequence;
+            }
+        }
+    }
+
+    public IReadOnlyList<JournalEntry> Entries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.ToList();
+            }
+        }
+    }
+
+    public void Append(IReadOnlyList<JournalEntry> entries)
+    {
+        lock (_gate)
+        {
+            if (FailNextAppend is { } failure)
+            {
+                FailNextAppend = null;
+                throw failure;
+            }
+
+            var next = LastSequence + 1;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (entries[i].Sequence != next + i)
+                {
+                    throw new JournalConflictException($"expected {next + i}, got {entries[i].Sequence}");
+                }
+            }
+
+            _entries.AddRange(entries);
+            Appends++;
+            BatchSizes.Add(entries.Count);
+        }
+    }
+
+    public IEnumerable<JournalEntry> ReadAfter(long afterSequence) => Entries.Where(e => e.Sequence > afterSequence);
+
+    public IReadOnlyList<JournalEntry> Tail(int count) => Entries.TakeLast(count).ToList();
+
+    /// <summary>Replaces entry <paramref name="sequence"/> (a test damaging the journal).</summary>
+    public void Replace(long sequence, Func<JournalEntry, JournalEntry> change)
+    {
+        lock (_gate)
+        {
+            var index = _entries.FindIndex(e => e.Sequence == sequence);
+            _entries[index] = change(_entries[index]);
+        }
+    }
+
+    /// <summary>Drops entry <paramref name="sequence"/>, leaving a gap (a test damaging the journal).</summary>
+    public void Remove(long sequence)
+    {
+        lock (_gate)
+        {
+            _entries.RemoveAll(e => e.Sequence == sequence);
+        }
+    }
+
+    /// <summary>Drops the entries after <paramref name="sequence"/> (a test truncating the journal).</summary>
+    public void TruncateAfter(long sequence)
+    {
+        lock (_gate)
+        {
+            _entries.RemoveAll(e => e.Sequence > sequence);
+        }
+    }
+
+    public void Save(StoredSnapshot snapshot)
+    {
+        lock (_gate)
+        {
+            _snapshots[snapshot.Sequence] = snapshot;
+        }
+    }
+
+    public IReadOnlyList<SnapshotInfo> List()
+    {
+        lock (_gate)
+        {
+            return _snapshots.Values.Reverse().Select(s => s.Info).ToList();
+        }
+    }
+
+    public StoredSnapshot? Load(long sequence)
+    {
+        lock (_gate)
+        {
+            return _snapshots.GetValueOrDefault(sequence);
+        }
+    }
+
+    public void Dispose()
+    {
+        // The memory outlives the host on purpose: a test restarts a host on the same store.
+    }
+}

@@ -1,0 +1,92 @@
+using Ringfence.Hosting.Recovery;
+using Ringfence.Storage.Snapshots;
+
+namespace Ringfence.Hosting.Tests.Recovery;
+
+public sealed class EngineRecoveryTests
+{
+    [Fact]
+    public void An_empty_store_recovers_the_empty_engine()
+    {
+        var recovered = EngineRecovery.Recover(new MemoryStore());
+        Assert.Equal(0, recovered.Sequence);
+        Assert.Null(recovered.Report.Snapshot);
+        Assert.Equal(Scenarios.ReferenceHash([]), recovered.Report.StateHash);
+    }
+
+    [Fact]
+    public async Task A_changed_journal_entry_stops_recovery_and_names_the_entry()
+    {
+        var store = await Written(snapshotEvery: 0);
+        store.Replace(5, e => e with { Command = e.Command.Replace("\"", "\" ", StringComparison.Ordinal) });
+
+        var failure = Assert.Throws<RecoveryException>(() => EngineRecovery.Recover(store));
+        Assert.Contains("entry 5 fails its checksum", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("valid up to entry 4", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_journal_entry_stops_recovery()
+    {
+        var store = await Written(snapshotEvery: 0);
+        store.Remove(7);
+
+        var failure = Assert.Throws<RecoveryException>(() => EngineRecovery.Recover(store));
+        Assert.Contains("entry 7 is missing", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_journal_that_ends_before_a_snapshot_is_reported_as_truncated()
+    {
+        var store = await Written(snapshotEvery: 10);
+        var snapshot = store.List()[0].Sequence;
+        store.TruncateAfter(snapshot - 3);
+
+        var failure = Assert.Throws<RecoveryException>(() => EngineRecovery.Recover(store));
+        Assert.Contains("truncated", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_damaged_snapshot_is_skipped_for_an_older_one_and_the_state_is_the_same()
+    {
+        var store = await Written(snapshotEvery: 10);
+        var newest = store.List()[0];
+        var stored = store.Load(newest.Sequence)!;
+        var damaged = (byte[])stored.Payload.Clone();
+        damaged[damaged.Length / 2] ^= 0xFF;
+        store.Save(stored with { Payload = damaged });
+
+        var recovered = EngineRecovery.Recover(store);
+
+        Assert.Equal(newest.Sequence - 10, recovered.Report.Snapshot?.Sequence);
+        var skipped = Assert.Single(recovered.Report.SkippedSnapshots);
+        Assert.Equal(newest.Sequence, skipped.Sequence);
+        Assert.Contains("checksum", skipped.Reason, StringComparison.Ordinal);
+        Assert.Equal(Scenarios.ReferenceHash(Scenarios.All()), recovered.Report.StateHash);
+    }
+
+    [Fact]
+    public async Task A_snapshot_whose_state_hash_does_not_match_its_payload_is_skipped()
+    {
+        var store = await Written(snapshotEvery: 10);
+        var newest = store.Load(store.List()[0].Sequence)!;
+        store.Save(StoredSnapshot.Create(newest.Sequence, new string('0', 64), newest.JournalChecksum, newest.Payload, newest.TakenAt));
+
+        var recovered = EngineRecovery.Recover(store);
+
+        Assert.Contains("differs from the stored", Assert.Single(recovered.Report.SkippedSnapshots).Reason, StringComparison.Ordinal);
+        Assert.Equal(Scenarios.ReferenceHash(Scenarios.All()), recovered.Report.StateHash);
+    }
+
+    private static async Task<MemoryStore> Written(long snapshotEvery)
+    {
+        var store = new MemoryStore();
+        await using var host = EngineHost.Start(store, new HostOptions { SnapshotEvery = snapshotEvery, MaxBatch = 4 });
+        foreach (var command in Scenarios.All())
+        {
+            await host.SubmitAsync(command);
+        }
+
+        return store;
+    }
+}
