@@ -1,0 +1,22 @@
+using Ringfence.Storage.Sqlite;
+using Ringfence.Storage.Tests.Contract;
+
+namespace Ringfence.Storage.Tests.Sqlite;
+
+/// <summary>A store file in a temporary directory of its own, deleted with its WAL files after the test.</summary>
+public sealed class SqliteTestFile : IStoreTarget
+{
+    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("ringfence-sqlite-").FullName;
+
+    /// <summary>The store file (it does not exist until a store is opened).</summary>
+    public string Path => System.IO.Path.Combine(_directory, "ringfence.db");
+
+    /// <summary>The temporary directory holding <see cref="Path"/>.</summary>
+    public string Directory => _directory;
+
+    /// <inheritdoc />
+    public IEngineStore Open(int readPageSize) => new SqliteEngineStore(Path, readPageSize);
+
+    /// <inheritdoc />
+    public void Dispose() => System.IO.Directory.Delete(_directory, recursive: true);
+}
