@@ -1,0 +1,121 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Ringfence.Core.Engine;
+using Ringfence.Storage.Snapshots.Json;
+
+namespace Ringfence.Storage.Snapshots;
+
+/// <summary>
+/// Encodes the engine's complete state (<see cref="EngineSnapshot"/>) to bytes and back, exactly: restoring the decoded
+/// snapshot and continuing gives the same events and state hash as continuing the original. The bytes are a 5-byte
+/// header — the magic <c>RFSN</c> and the format version — followed by the Brotli-compressed (fastest level) UTF-8 JSON
+/// document described in docs/storage.md, "Snapshot format".
+/// </summary>
+public static class SnapshotCodec
+{
+    /// <summary>The format version this build writes, and the only one it reads.</summary>
+    public const byte FormatVersion = 1;
+
+    /// <summary>Length of the header before the compressed document: the magic and the version byte.</summary>
+    public const int HeaderLength = 5;
+
+    private static ReadOnlySpan<byte> Magic => "RFSN"u8;
+
+    // The snapshot is not embedded in HTML, so '+' in time offsets and '×' or '±' in event reasons are written as they
+    // are rather than as \u escapes; quotes and control characters are still escaped.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The encoded form of <paramref name="snapshot"/>.</summary>
+    /// <exception cref="NotSupportedException">
+    /// The snapshot holds something the format cannot represent: an event type with no mapping, or a market under a venue
+    /// profile that is not one of the shipped <c>VenueProfiles</c>. Nothing is dropped silently.
+    /// </exception>
+    public static byte[] Encode(EngineSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        using var output = new MemoryStream();
+        output.Write(Magic);
+        output.WriteByte(FormatVersion);
+        using (var compressor = new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        using (var json = new Utf8JsonWriter(compressor, WriterOptions))
+        {
+            new SnapshotWriter(json).Document(snapshot, StateMapping.Write);
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>The snapshot encoded in <paramref name="payload"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="payload"/> is null.</exception>
+    /// <exception cref="SnapshotFormatException">The payload is not a snapshot this build can read (see <see cref="Decode(ReadOnlySpan{byte})"/>).</exception>
+    public static EngineSnapshot Decode(byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return Decode(payload.AsSpan());
+    }
+
+    /// <summary>The snapshot encoded in <paramref name="payload"/>.</summary>
+    /// <exception cref="SnapshotFormatException">
+    /// The payload is not a Ringfence snapshot, is of another format version, its compressed data is damaged or truncated,
+    /// its JSON is malformed, or a field is missing or out of range (the message names the field).
+    /// </exception>
+    public static EngineSnapshot Decode(ReadOnlySpan<byte> payload)
+    {
+        if (payload.Length < HeaderLength || !payload[..Magic.Length].SequenceEqual(Magic))
+        {
+            throw new SnapshotFormatException(
+                $"Not a Ringfence snapshot: a snapshot starts with the {HeaderLength}-byte header 'RFSN' and a version, but this payload of {payload.Length} byte(s) starts with {Convert.ToHexString(payload[..Math.Min(payload.Length, HeaderLength)])}.");
+        }
+
+        var version = payload[Magic.Length];
+        if (version != FormatVersion)
+        {
+            throw new SnapshotFormatException($"Snapshot format version {version} is not supported: this build reads version {FormatVersion} only.");
+        }
+
+        var (json, length) = Decompress(payload[HeaderLength..]);
+        try
+        {
+            return StateMapping.Read(json.AsSpan(0, length));
+        }
+        catch (JsonException malformed)
+        {
+            throw new SnapshotFormatException($"The snapshot's JSON is malformed or truncated: {malformed.Message}", malformed);
+        }
+    }
+
+    /// <summary>
+    /// Decompresses the whole document, telling a truncated payload (the data ends before the compressed stream does)
+    /// from a damaged one (data that is not Brotli) and from bytes after its end.
+    /// </summary>
+    private static (byte[] Buffer, int Length) Decompress(ReadOnlySpan<byte> compressed)
+    {
+        using var decoder = new BrotliDecoder();
+        var buffer = new byte[Math.Clamp(compressed.Length * 8L, 4096, Array.MaxLength)];
+        int read = 0, written = 0;
+        while (true)
+        {
+            var status = decoder.Decompress(compressed[read..], buffer.AsSpan(written), out var consumed, out var produced);
+            read += consumed;
+            written += produced;
+            switch (status)
+            {
+                case OperationStatus.Done when read == compressed.Length:
+                    return (buffer, written);
+                case OperationStatus.Done:
+                    throw new SnapshotFormatException($"The snapshot payload has {compressed.Length - read} byte(s) after the end of its compressed document.");
+                case OperationStatus.DestinationTooSmall when buffer.Length < Array.MaxLength:
+                    Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, Array.MaxLength));
+                    break;
+                case OperationStatus.DestinationTooSmall:
+                    throw new SnapshotFormatException("The snapshot document does not fit in memory: it is larger than the largest array.");
+                case OperationStatus.NeedMoreData:
+                    throw new SnapshotFormatException($"The snapshot payload is truncated: its compressed document ends early, after {compressed.Length} byte(s).");
+                default:
+                    throw new SnapshotFormatException("The snapshot payload is damaged: its compressed document is not valid Brotli data.");
+            }
+        }
+    }
+}
