@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Ringfence.Cli.Tests.Commands.Durable;
+
+public sealed class JournalTailCommandTests
+{
+    [Fact]
+    public void Journal_Tail_Prints_The_Last_Entries_Oldest_First()
+    {
+        using var db = new DatabaseFile();
+        var scenario = File.ReadAllText(Repository.Scenario("isolated-vs-cross.jsonl"));
+        Assert.Equal(0, db.Host(scenario).ExitCode);
+        var commands = scenario.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        var tail = db.Run("journal", "tail", "--count", "3", "--json");
+
+        Assert.True(tail.ExitCode == 0, tail.Error);
+        var lines = tail.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Equal(Enumerable.Range(commands.Length - 2, 3).Select(i => (long)i), lines.Select(l => l.GetProperty("seq").GetInt64()));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(commands[^1]), JsonNode.Parse(lines[^1].GetProperty("command").GetRawText())));
+
+        var table = db.Run("journal", "tail", "-n", "2");
+        Assert.Contains("withdraw", table.Out, StringComparison.Ordinal);
+        Assert.Equal(2, db.Run("journal", "tail", "--count", "0").ExitCode);
+    }
+}
