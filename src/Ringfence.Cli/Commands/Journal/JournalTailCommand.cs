@@ -40,14 +40,8 @@ internal static class JournalTailCommand
             return ExitCodes.InputError;
         }
 
-        IEngineStore store;
-        try
+        if (!StoreOpening.TryOpenExisting(streams.Error, location, out var store))
         {
-            store = StoreOpening.Open(location, mustExist: true);
-        }
-        catch (StoreUnavailableException exception)
-        {
-            ErrorLine.Write(streams.Error, exception.Message);
             return ExitCodes.StoreError;
         }
 

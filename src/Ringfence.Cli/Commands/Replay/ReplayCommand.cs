@@ -35,14 +35,8 @@ internal static class ReplayCommand
 
     private static int Execute(StandardStreams streams, string location, bool verify, bool json)
     {
-        IEngineStore store;
-        try
+        if (!StoreOpening.TryOpenExisting(streams.Error, location, out var store))
         {
-            store = StoreOpening.Open(location, mustExist: true);
-        }
-        catch (StoreUnavailableException exception)
-        {
-            ErrorLine.Write(streams.Error, exception.Message);
             return ExitCodes.StoreError;
         }
 
@@ -62,14 +56,8 @@ internal static class ReplayCommand
                 return ExitCodes.Success;
             }
 
-            RecoveredEngine recovered;
-            try
+            if (StoreOpening.TryRecover(streams.Error, store) is not { } recovered)
             {
-                recovered = ReplayProgress.Show(streams.Error, "recovering", total, progress => EngineRecovery.Recover(store, progress: progress));
-            }
-            catch (RecoveryException exception)
-            {
-                ErrorLine.Write(streams.Error, $"cannot recover: {exception.Message}");
                 return ExitCodes.StoreError;
             }
 

@@ -30,27 +30,15 @@ internal static class SnapshotCommand
 
     private static int Execute(StandardStreams streams, TimeProvider clock, string location, bool json)
     {
-        IEngineStore store;
-        try
+        if (!StoreOpening.TryOpenExisting(streams.Error, location, out var store))
         {
-            store = StoreOpening.Open(location, mustExist: true);
-        }
-        catch (StoreUnavailableException exception)
-        {
-            ErrorLine.Write(streams.Error, exception.Message);
             return ExitCodes.StoreError;
         }
 
         using (store)
         {
-            RecoveredEngine recovered;
-            try
+            if (StoreOpening.TryRecover(streams.Error, store) is not { } recovered)
             {
-                recovered = ReplayProgress.Show(streams.Error, "recovering", store.Journal.LastSequence, progress => EngineRecovery.Recover(store, progress: progress));
-            }
-            catch (RecoveryException exception)
-            {
-                ErrorLine.Write(streams.Error, $"cannot recover: {exception.Message}");
                 return ExitCodes.StoreError;
             }
 
