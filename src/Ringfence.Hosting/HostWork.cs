@@ -50,6 +50,17 @@ internal sealed class QueryWork<T>(Func<MarginEngine, T> read) : HostWork, IQuer
     public override void Fail(Exception exception) => _done.TrySetException(exception);
 }
 
+/// <summary>Wakes the engine thread: the periodic snapshot encoded on another thread is ready to be saved.</summary>
+internal sealed class SnapshotEncoded : HostWork
+{
+    public static SnapshotEncoded Instance { get; } = new();
+
+    // Nobody waits on a periodic snapshot.
+    public override void Fail(Exception exception)
+    {
+    }
+}
+
 /// <summary>A query, whatever it returns.</summary>
 internal interface IQueryWork
 {
