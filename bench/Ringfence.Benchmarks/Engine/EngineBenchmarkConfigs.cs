@@ -1,18 +1,24 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 
 namespace Ringfence.Benchmarks.Engine;
 
 /// <summary>
 /// The job of the engine benchmarks, sized for a 2-core machine and books of up to 10⁶ positions (one operation can
 /// take a second): one launch, one warm-up and five measured iterations, invocations per iteration chosen by the pilot
-/// (BenchmarkDotNet's default 500 ms iteration time).
+/// (BenchmarkDotNet's default 500 ms iteration time). Ratios to the baseline are shown as a trend ("218,000.00x
+/// faster"): the index is five orders of magnitude faster than the full scan, which the default style prints as 0.000.
 /// </summary>
 public sealed class EngineBenchmarkConfig : ManualConfig
 {
     /// <summary>Creates the configuration.</summary>
-    public EngineBenchmarkConfig() =>
+    public EngineBenchmarkConfig()
+    {
         AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithId("Engine"));
+        SummaryStyle = SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);
+    }
 }
 
 /// <summary>

@@ -7,7 +7,8 @@ namespace Ringfence.Cli.Bench;
 
 /// <summary>
 /// Renders a <see cref="LiquidationBenchReport"/> as one JSON object (<c>--json</c>): <c>settings</c>, <c>rows</c> (one
-/// per book size, times as numbers in µs or ms as their names say) and <c>machine</c>.
+/// per book size, times as numbers in µs or ms as their names say, each with the number of runs its median was taken
+/// from: <c>…Runs</c>, and <c>runs</c> in a crash) and <c>machine</c>. Fields are only ever added, never renamed.
 /// </summary>
 internal static class LiquidationBenchJsonWriter
 {
@@ -33,6 +34,10 @@ internal static class LiquidationBenchJsonWriter
                 ["crash10Percent"] = Crash(row.CrashTenPercent),
                 ["crossAccounts"] = row.CrossAccounts,
                 ["crossReevalMicros"] = row.CrossReevalMicros,
+                ["indexedUpdateRuns"] = row.Runs.IndexedUpdate,
+                ["fullScanRuns"] = row.Runs.FullScan,
+                ["indexQueryRuns"] = row.Runs.IndexQuery,
+                ["crossReevalRuns"] = row.Runs.CrossReeval,
             });
         }
 
@@ -47,6 +52,7 @@ internal static class LiquidationBenchJsonWriter
                 ["crashRuns"] = settings.CrashRuns,
                 ["crossLimit"] = settings.CrossLimit,
                 ["build"] = settings.Build.ToString().ToLowerInvariant(),
+                ["budgetSeconds"] = settings.Budget?.TotalSeconds,
             },
             ["rows"] = rows,
             ["machine"] = new JsonObject
@@ -79,5 +85,6 @@ internal static class LiquidationBenchJsonWriter
         ["mark"] = crash.Mark.ToString(),
         ["liquidated"] = crash.Liquidated,
         ["millis"] = crash.Millis,
+        ["runs"] = crash.Runs,
     };
 }

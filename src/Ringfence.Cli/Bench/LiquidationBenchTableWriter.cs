@@ -6,7 +6,7 @@ namespace Ringfence.Cli.Bench;
 
 /// <summary>
 /// Renders a <see cref="LiquidationBenchReport"/> as one table, plain text without colours, followed by what each
-/// column measured, the crash sizes and the machine.
+/// column measured, the crash sizes, the runs each median was taken from and the machine.
 /// </summary>
 internal static class LiquidationBenchTableWriter
 {
@@ -25,10 +25,11 @@ internal static class LiquidationBenchTableWriter
         var console = PlainConsole.Create(output, Width);
 
         var settings = report.Settings;
+        var budget = settings.Budget is { } limit ? $"; fewer once a measurement has taken {Whole((int)limit.TotalSeconds)} s" : string.Empty;
         var table = new Table
         {
             Title = new TableTitle(
-                $"Liquidation: median of {Whole(settings.Runs)} runs (crashes: {Whole(settings.CrashRuns)}, each from a restored snapshot)"),
+                $"Liquidation: median of {Whole(settings.Runs)} runs (crashes: {Whole(settings.CrashRuns)}, each from a restored snapshot{budget})"),
         };
         table.AddColumn(new TableColumn(new Text(Headers[0])).RightAligned());
         foreach (var header in Headers.Skip(1))
@@ -63,6 +64,9 @@ internal static class LiquidationBenchTableWriter
         foreach (var row in report.Rows)
         {
             yield return $"  N = {Whole(row.Positions)}: {Crash(row.CrashOnePercent)}; {Crash(row.CrashTenPercent)}; built in {Decimal(row.BuildSeconds)} s";
+            var cross = row.Runs.CrossReeval is { } crossRuns ? Whole(crossRuns) : "-";
+            yield return $"    runs: indexed update {Whole(row.Runs.IndexedUpdate)}, full scan {Whole(row.Runs.FullScan)}, index query {Whole(row.Runs.IndexQuery)}, "
+                + $"crash 1% {Whole(row.CrashOnePercent.Runs)}, crash 10% {Whole(row.CrashTenPercent.Runs)}, cross re-eval {cross}";
         }
 
         yield return settings.CrossLimit > 0

@@ -21,6 +21,7 @@ namespace Ringfence.Cli.Bench;
 /// </list>
 /// Every result is checked (nothing liquidated by a quiet update, the sweep agrees with the index, a crash liquidates
 /// exactly the positions the margin check says, with no auto-deleveraging); a failed check is a defect and throws.
+/// Each measurement takes its runs until the settings' budget is spent (at least one) and reports how many it took.
 /// </summary>
 internal static class LiquidationBenchmark
 {
@@ -61,15 +62,58 @@ internal static class LiquidationBenchmark
         var buildSeconds = watch.Elapsed.TotalSeconds;
 
         progress.Measuring("indexed update");
-        var indexed = QuietUpdates(book.Engine, settings.Runs);
+        var indexed = QuietUpdates(book.Engine, settings);
 
         progress.Measuring("full scan");
         var sweep = new Sweep(BenchMarket.Symbol);
-        var scan = Sampler.MedianMicrosPerCall(() => CheckSweep(book.Engine.Execute(sweep), positions), settings.Runs);
+        var scan = Sampler.MedianMicrosPerCall(() => CheckSweep(book.Engine.Execute(sweep), positions), settings.Runs, settings.Budget);
 
         progress.Measuring("index query");
+        var query = IndexQuery(book, settings);
+
+        progress.Measuring("crash 1%");
+        var crashOne = Crash(book, 0.01, settings);
+        progress.Measuring("crash 10%");
+        var crashTen = Crash(book, 0.1, settings);
+
+        int? crossAccounts = null;
+        Sample? cross = null;
+        if (positions <= settings.CrossLimit)
+        {
+            progress.Building($"{positions:N0} cross accounts", positions);
+            var crossBook = CrossBook.Build(positions, settings.Build, progress: progress.Built);
+            progress.Measuring("cross re-evaluation");
+            crossAccounts = positions;
+            cross = QuietUpdates(crossBook.Engine, settings);
+        }
+
+        var runs = new RunCounts(indexed.Runs, scan.Runs, query.Runs, cross?.Runs);
+        return new LiquidationBenchRow(
+            positions, buildSeconds, indexed.Micros, scan.Micros, query.Micros, crashOne, crashTen, crossAccounts, cross?.Micros, runs);
+    }
+
+    /// <summary>Median µs of a mark update between the two quiet marks; throws if one liquidates anything.</summary>
+    private static Sample QuietUpdates(MarginEngine engine, LiquidationBenchSettings settings)
+    {
+        var marks = new[] { new UpdateMarkPrice(BenchMarket.Symbol, BenchMarket.QuietMark), new UpdateMarkPrice(BenchMarket.Symbol, BenchMarket.Mark) };
+        var next = 0;
+        var sample = Sampler.MedianMicrosPerCall(() => CheckQuiet(engine.Execute(marks[next++ & 1])), settings.Runs, settings.Budget);
+        if ((next & 1) == 1)
+        {
+            CheckQuiet(engine.Execute(marks[1]));
+        }
+
+        return sample;
+    }
+
+    /// <summary>
+    /// Median µs of the index query on a stand-alone index of the book: a local of its own method, so that the index is
+    /// garbage before the crashes restore their engines (every full collection before a crash run walks what is live).
+    /// </summary>
+    private static Sample IndexQuery(LiquidationBook book, LiquidationBenchSettings settings)
+    {
         var index = book.Index();
-        var query = Sampler.MedianMicrosPerCall(
+        return Sampler.MedianMicrosPerCall(
             () =>
             {
                 if (index.Crossed(BenchMarket.Symbol, BenchMarket.QuietMark).Count != 0)
@@ -77,52 +121,22 @@ internal static class LiquidationBenchmark
                     throw new InvalidOperationException("the index offers candidates at a quiet mark");
                 }
             },
-            settings.Runs);
-
-        progress.Measuring("crash 1%");
-        var crashOne = Crash(book, 0.01, settings.CrashRuns);
-        progress.Measuring("crash 10%");
-        var crashTen = Crash(book, 0.1, settings.CrashRuns);
-
-        int? crossAccounts = null;
-        double? cross = null;
-        if (positions <= settings.CrossLimit)
-        {
-            progress.Building($"{positions:N0} cross accounts", positions);
-            var crossBook = CrossBook.Build(positions, settings.Build, progress: progress.Built);
-            progress.Measuring("cross re-evaluation");
-            crossAccounts = positions;
-            cross = QuietUpdates(crossBook.Engine, settings.Runs);
-        }
-
-        return new LiquidationBenchRow(positions, buildSeconds, indexed, scan, query, crashOne, crashTen, crossAccounts, cross);
+            settings.Runs,
+            settings.Budget);
     }
 
-    /// <summary>Median µs of a mark update between the two quiet marks; throws if one liquidates anything.</summary>
-    private static double QuietUpdates(MarginEngine engine, int runs)
-    {
-        var marks = new[] { new UpdateMarkPrice(BenchMarket.Symbol, BenchMarket.QuietMark), new UpdateMarkPrice(BenchMarket.Symbol, BenchMarket.Mark) };
-        var next = 0;
-        var micros = Sampler.MedianMicrosPerCall(() => CheckQuiet(engine.Execute(marks[next++ & 1])), runs);
-        if ((next & 1) == 1)
-        {
-            CheckQuiet(engine.Execute(marks[1]));
-        }
-
-        return micros;
-    }
-
-    private static CrashFigures Crash(LiquidationBook book, double share, int runs)
+    private static CrashFigures Crash(LiquidationBook book, double share, LiquidationBenchSettings settings)
     {
         var mark = book.CrashPrice(share);
         var expected = book.LiquidatableAt(mark);
         var crash = new UpdateMarkPrice(BenchMarket.Symbol, mark);
-        var micros = Sampler.MedianMicros(
+        var sample = Sampler.MedianMicros(
             () => MarginEngine.Restore(book.Snapshot),
             engine => engine.Execute(crash),
             result => CheckCrash(result, expected),
-            runs);
-        return new CrashFigures(share, mark, expected, micros / 1_000);
+            settings.CrashRuns,
+            settings.Budget);
+        return new CrashFigures(share, mark, expected, sample.Micros / 1_000, sample.Runs);
     }
 
     private static void CheckQuiet(ExecutionResult result)

@@ -2,9 +2,20 @@ using System.Diagnostics;
 
 namespace Ringfence.Cli.Bench;
 
+/// <summary>A median time and the number of runs it was taken from.</summary>
+/// <param name="Micros">The median, microseconds.</param>
+/// <param name="Runs">The runs taken: as many as asked, or fewer where the budget ran out (<see cref="Sampler"/>).</param>
+internal readonly record struct Sample(double Micros, int Runs);
+
 /// <summary>
 /// Wall-clock timing with <see cref="Stopwatch"/>: the median of several runs, each after a full garbage collection
 /// (as BenchmarkDotNet does between iterations), so one run does not pay for another's garbage.
+/// <para>
+/// A measurement may have a budget: once it has used that much time (warm-up, preparation and garbage collections
+/// included), it takes no further runs — always at least one — and says how many it took. At 10⁶ positions a crash
+/// run needs the book restored from its snapshot first (tens of seconds on two cores) and every full collection walks
+/// gigabytes, so asking for the same number of runs at every size would make the largest row take most of an hour.
+/// </para>
 /// </summary>
 internal static class Sampler
 {
@@ -21,12 +32,13 @@ internal static class Sampler
     /// <summary>
     /// The median time in microseconds of one call of a repeatable <paramref name="operation"/>: warmed up, then
     /// <paramref name="runs"/> runs of a batch of calls sized from the warm-up (one call when a call takes longer than a
-    /// run).
+    /// run), fewer where <paramref name="budget"/> (null: none) is spent first.
     /// </summary>
-    public static double MedianMicrosPerCall(Action operation, int runs)
+    public static Sample MedianMicrosPerCall(Action operation, int runs, TimeSpan? budget = null)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(runs);
+        var spent = Stopwatch.StartNew();
         var watch = Stopwatch.StartNew();
         var calls = 0;
         do
@@ -37,8 +49,8 @@ internal static class Sampler
         while (Micros(watch) < WarmUpMicros && calls < 100_000);
 
         var batch = (int)Math.Clamp(Math.Floor(RunMicros / (Micros(watch) / calls)), 1, 100_000);
-        var samples = new double[runs];
-        for (var run = 0; run < runs; run++)
+        var samples = new List<double>(runs);
+        do
         {
             Collect();
             watch.Restart();
@@ -47,44 +59,61 @@ internal static class Sampler
                 operation();
             }
 
-            samples[run] = Micros(watch) / batch;
+            samples.Add(Micros(watch) / batch);
         }
+        while (samples.Count < runs && !Spent(spent, budget));
 
-        return Median(samples);
+        return new Sample(Median(samples), samples.Count);
     }
 
     /// <summary>
-    /// The median time in microseconds of <paramref name="operation"/> over <paramref name="runs"/> runs, each after an
-    /// untimed <paramref name="prepare"/> (for an operation that changes what it runs on, such as a crash: restore first);
-    /// <paramref name="check"/> sees each result, untimed.
+    /// The median time in microseconds of <paramref name="operation"/> over <paramref name="runs"/> runs (fewer where
+    /// <paramref name="budget"/>, null: none, is spent first), each after an untimed <paramref name="prepare"/> (for an
+    /// operation that changes what it runs on, such as a crash: restore first); <paramref name="check"/> sees each
+    /// result, untimed.
     /// </summary>
-    public static double MedianMicros<TSubject, TResult>(Func<TSubject> prepare, Func<TSubject, TResult> operation, Action<TResult> check, int runs)
+    public static Sample MedianMicros<TSubject, TResult>(
+        Func<TSubject> prepare, Func<TSubject, TResult> operation, Action<TResult> check, int runs, TimeSpan? budget = null)
     {
         ArgumentNullException.ThrowIfNull(prepare);
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(check);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(runs);
-        var samples = new double[runs];
-        for (var run = 0; run < runs; run++)
+        var spent = Stopwatch.StartNew();
+        var samples = new List<double>(runs);
+        do
         {
-            var subject = prepare();
-            Collect();
-            var watch = Stopwatch.StartNew();
-            var result = operation(subject);
-            samples[run] = Micros(watch);
-            check(result);
+            samples.Add(Once(prepare, operation, check));
         }
+        while (samples.Count < runs && !Spent(spent, budget));
 
-        return Median(samples);
+        return new Sample(Median(samples), samples.Count);
     }
+
+    /// <summary>
+    /// One prepared run, in a method of its own so that its subject is unreachable once it returns: the next
+    /// <c>prepare</c> (a restore of up to 10⁶ positions) then does not run beside the last one's engine.
+    /// </summary>
+    private static double Once<TSubject, TResult>(Func<TSubject> prepare, Func<TSubject, TResult> operation, Action<TResult> check)
+    {
+        var subject = prepare();
+        Collect();
+        var watch = Stopwatch.StartNew();
+        var result = operation(subject);
+        var micros = Micros(watch);
+        check(result);
+        return micros;
+    }
+
+    private static bool Spent(Stopwatch spent, TimeSpan? budget) => budget is { } limit && spent.Elapsed >= limit;
 
     private static double Micros(Stopwatch watch) => watch.ElapsedTicks * 1e6 / Stopwatch.Frequency;
 
-    private static double Median(double[] samples)
+    private static double Median(List<double> samples)
     {
-        Array.Sort(samples);
-        var middle = samples.Length / 2;
-        return samples.Length % 2 == 1 ? samples[middle] : (samples[middle - 1] + samples[middle]) / 2;
+        samples.Sort();
+        var middle = samples.Count / 2;
+        return samples.Count % 2 == 1 ? samples[middle] : (samples[middle - 1] + samples[middle]) / 2;
     }
 
     private static void Collect()

@@ -7,14 +7,20 @@ namespace Ringfence.Cli.Commands.Bench;
 
 /// <summary>
 /// <c>ringfence bench liquidation [--positions N,N,…] [--runs R] [--crash-runs C] [--cross-limit L] [--build
-/// snapshot|trades] [--json]</c>: builds books of N isolated positions in one instrument and times, with a stopwatch, a
-/// mark update that liquidates nothing (through the liquidation index) against the full scan, crashes that liquidate 1%
-/// and 10% of the positions, and the re-evaluation of N cross accounts (docs/performance.md).
+/// snapshot|trades] [--budget S] [--json]</c>: builds books of N isolated positions in one instrument and times, with a
+/// stopwatch, a mark update that liquidates nothing (through the liquidation index) against the full scan, crashes that
+/// liquidate 1% and 10% of the positions, and the re-evaluation of N cross accounts (docs/performance.md).
 /// </summary>
 internal static class BenchLiquidationCommand
 {
     /// <summary>The largest book accepted: memory, roughly 1.2 GB per million positions, is the limit.</summary>
     public const int MaxPositions = 10_000_000;
+
+    /// <summary>
+    /// The default budget of one measurement, seconds: room for every run up to 10⁵ positions and for the full scan at
+    /// 10⁶ on two busy cores, while a crash at 10⁶, whose every run restores the book first (20–50 s), takes one.
+    /// </summary>
+    public const int DefaultBudgetSeconds = 30;
 
     private const string Snapshot = "snapshot";
     private const string Trades = "trades";
@@ -40,7 +46,7 @@ internal static class BenchLiquidationCommand
         };
         var crossLimit = new Option<int>("--cross-limit")
         {
-            Description = "Largest N whose cross re-evaluation is measured (it grows as N²); 0: none.",
+            Description = "Largest N whose cross re-evaluation is measured (on a second book, of N cross accounts); 0: none.",
             DefaultValueFactory = _ => 10_000,
         };
         var build = new Option<string>("--build")
@@ -50,6 +56,12 @@ internal static class BenchLiquidationCommand
             DefaultValueFactory = _ => Snapshot,
         };
         build.AcceptOnlyFromAmong(Snapshot, Trades);
+        var budget = new Option<int>("--budget")
+        {
+            Description = "Seconds one measurement may take before it stops taking runs (at least one; the runs taken are reported). 0: every run.",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => DefaultBudgetSeconds,
+        };
         var json = new Option<bool>("--json")
         {
             Description = "Print one JSON object instead of the table (and no progress bars).",
@@ -61,6 +73,7 @@ internal static class BenchLiquidationCommand
         command.Options.Add(crashRuns);
         command.Options.Add(crossLimit);
         command.Options.Add(build);
+        command.Options.Add(budget);
         command.Options.Add(json);
         command.SetAction(parseResult => Execute(
             streams,
@@ -69,11 +82,12 @@ internal static class BenchLiquidationCommand
             parseResult.GetValue(crashRuns),
             parseResult.GetValue(crossLimit),
             parseResult.GetValue(build) == Trades ? BookBuild.Trades : BookBuild.Snapshot,
+            parseResult.GetValue(budget),
             parseResult.GetValue(json)));
         return command;
     }
 
-    private static int Execute(StandardStreams streams, string positionsText, int runs, int crashRuns, int crossLimit, BookBuild build, bool json)
+    private static int Execute(StandardStreams streams, string positionsText, int runs, int crashRuns, int crossLimit, BookBuild build, int budgetSeconds, bool json)
     {
         if (!TryParsePositions(positionsText, out var positions, out var problem))
         {
@@ -95,7 +109,13 @@ internal static class BenchLiquidationCommand
             return Reject(streams, "--cross-limit", $"must not be negative, not {crossLimit}");
         }
 
-        var settings = new LiquidationBenchSettings(positions, runs, crashRuns, crossLimit, build);
+        if (budgetSeconds is < 0 or > 86_400)
+        {
+            return Reject(streams, "--budget", $"must be from 0 to 86400 seconds, not {budgetSeconds}");
+        }
+
+        var budget = budgetSeconds == 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(budgetSeconds);
+        var settings = new LiquidationBenchSettings(positions, runs, crashRuns, crossLimit, build, budget);
         var progressConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(streams.Error) });
         var report = !json && progressConsole.Profile.Capabilities.Interactive && progressConsole.Profile.Capabilities.Ansi
             ? SpectreBenchProgress.Show(progressConsole, progress => LiquidationBenchmark.Run(settings, progress))
