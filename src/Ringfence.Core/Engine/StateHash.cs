@@ -17,7 +17,8 @@ public static class StateHash
     {
         ArgumentNullException.ThrowIfNull(snapshot);
 
-        // The text is hashed in chunks of whole lines as it is written: held whole, it was 257 MB at 10⁵ positions.
+        // The text is hashed in chunks of whole lines as it is written, so a large state's text is never held whole
+        // (as a string and again as UTF-8 bytes).
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var text = new StringBuilder();
         void Feed(StringBuilder chunk) => hash.AppendData(Encoding.UTF8.GetBytes(chunk.ToString()));
