@@ -103,10 +103,10 @@ ringfence_pg_main() {
   local psql=$bindir/psql
   [[ -x "$psql" ]] || psql=$(command -v psql) || ringfence_pg_fail "psql not found"
   local sql=("${run[@]}" "$psql" -X -q -v ON_ERROR_STOP=1 -h "$root" -p "$port" -U "$owner" -d postgres)
-  # The tests' role owns its database, so it may create and drop the schemas each test uses; it is no superuser, but
-  # may create databases (the journal benchmark runs each backend on a scratch database).
+  # The tests' role owns its database, so it may create and drop the schemas each test (and each journal benchmark
+  # run) uses; it is no superuser and needs no other privilege.
   if [[ -z $("${sql[@]}" -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'ringfence'") ]]; then
-    "${sql[@]}" -c "CREATE ROLE ringfence LOGIN CREATEDB PASSWORD '$password'" || ringfence_pg_fail "cannot create role ringfence"
+    "${sql[@]}" -c "CREATE ROLE ringfence LOGIN PASSWORD '$password'" || ringfence_pg_fail "cannot create role ringfence"
   fi
   if [[ -z $("${sql[@]}" -tAc "SELECT 1 FROM pg_database WHERE datname = 'ringfence'") ]]; then
     "${sql[@]}" -c "CREATE DATABASE ringfence OWNER ringfence" || ringfence_pg_fail "cannot create database ringfence"

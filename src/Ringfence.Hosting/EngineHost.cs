@@ -150,7 +150,7 @@ public sealed class EngineHost : IAsyncDisposable
         }
         catch (ChannelClosedException exception)
         {
-            throw new HostFailedException(_failure is null ? "the host is stopping" : $"the host has stopped: {_failure.Message}", _failure ?? exception);
+            throw _failure is null ? new HostFailedException("the host is stopping", exception) : Stopped();
         }
     }
 
@@ -185,7 +185,7 @@ public sealed class EngineHost : IAsyncDisposable
                         }
                         else
                         {
-                            work.Fail(new HostFailedException($"the host has stopped: {_failure.Message}", _failure));
+                            work.Fail(Stopped());
                         }
                     }
                 }
@@ -214,7 +214,7 @@ public sealed class EngineHost : IAsyncDisposable
         {
             while (reader.TryRead(out var left))
             {
-                left.Fail(new HostFailedException($"the host has stopped: {_failure?.Message}", _failure));
+                left.Fail(Stopped());
             }
 
             _stopped.TrySetResult();
@@ -322,6 +322,9 @@ public sealed class EngineHost : IAsyncDisposable
         _lastSnapshot = _sequence;
         return stored.Info;
     }
+
+    /// <summary>What a caller gets once the host has stopped (on a clean stop, <see cref="Failure"/> is null).</summary>
+    private HostFailedException Stopped() => new(_failure is null ? "the host has stopped" : $"the host has stopped: {_failure.Message}", _failure);
 
     private void Stop(Exception exception)
     {

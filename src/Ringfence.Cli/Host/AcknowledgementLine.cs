@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ringfence.Core.Serialization;
 using Ringfence.Hosting;
@@ -12,7 +11,6 @@ namespace Ringfence.Cli.Host;
 /// </summary>
 internal static class AcknowledgementLine
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
     /// <summary>The acknowledgement of input line <paramref name="line"/>.</summary>
     public static string Of(int line, Acknowledgement acknowledgement)
@@ -33,10 +31,10 @@ internal static class AcknowledgementLine
             ["accepted"] = result.Accepted,
             ["duplicate"] = result.Duplicate,
             ["events"] = events,
-        }.ToJsonString(Compact);
+        }.ToJsonString();
     }
 
     /// <summary>The reply to input line <paramref name="line"/>, which was not a valid command.</summary>
     public static string Error(int line, string message) =>
-        new JsonObject { ["line"] = line, ["error"] = message }.ToJsonString(Compact);
+        new JsonObject { ["line"] = line, ["error"] = message }.ToJsonString();
 }

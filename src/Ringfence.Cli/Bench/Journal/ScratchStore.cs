@@ -5,7 +5,7 @@ namespace Ringfence.Cli.Bench.Journal;
 
 /// <summary>
 /// A fresh, empty store for one benchmark run, removed afterwards: a SQLite file in its own temporary folder, or a
-/// PostgreSQL database created for the run (and dropped) on the server the connection string names.
+/// PostgreSQL schema of its own (dropped afterwards) in the database the connection string names.
 /// </summary>
 internal sealed class ScratchStore : IDisposable
 {
@@ -43,14 +43,11 @@ internal sealed class ScratchStore : IDisposable
 
     private static ScratchStore Postgres(string connection)
     {
+        // A schema of its own in the given database (the store creates it): no CREATEDB needed, dropped whole after.
         var name = $"ringfence_bench_{Guid.NewGuid():N}";
-        Administer(connection, $"CREATE DATABASE {name}");
-        var scratch = new NpgsqlConnectionStringBuilder(connection) { Database = name };
-        return new ScratchStore(scratch.ConnectionString, () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            Administer(connection, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        });
+        return new ScratchStore(
+            $"{connection.TrimEnd(';')};Schema={name}",
+            () => Administer(connection, $"DROP SCHEMA IF EXISTS {name} CASCADE"));
     }
 
     private static void Administer(string connection, string statement)
@@ -58,7 +55,7 @@ internal sealed class ScratchStore : IDisposable
         using var admin = new NpgsqlConnection(connection);
         admin.Open();
         using var command = admin.CreateCommand();
-#pragma warning disable CA2100 // The database name is generated here from a GUID, never from input.
+#pragma warning disable CA2100 // The schema name is generated here from a GUID, never from input.
         command.CommandText = statement;
 #pragma warning restore CA2100
         command.ExecuteNonQuery();

@@ -36,7 +36,7 @@ internal static class BenchJournalCommand
         };
         var postgres = new Option<string?>("--postgres")
         {
-            Description = $"Npgsql connection string of a server where a scratch database may be created (default: {PostgresVariable}).",
+            Description = $"Npgsql connection string of a database where each run gets a scratch schema (default: {PostgresVariable}).",
             HelpName = "CONNECTION",
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table (and no progress bars)." };

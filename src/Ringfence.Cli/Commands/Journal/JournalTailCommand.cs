@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Ringfence.Cli.Storage;
-using Ringfence.Storage;
 using Ringfence.Storage.Journal;
 using Spectre.Console;
 

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Ringfence.Cli.Storage;
-using Ringfence.Core.Engine;
 using Ringfence.Hosting.Recovery;
-using Ringfence.Storage;
 
 namespace Ringfence.Cli.Commands.Replay;
 
@@ -14,8 +11,6 @@ namespace Ringfence.Cli.Commands.Replay;
 /// </summary>
 internal static class ReplayCommand
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
-
     /// <summary>Creates the command, bound to <paramref name="streams"/>.</summary>
     public static Command Create(StandardStreams streams)
     {
@@ -65,7 +60,7 @@ internal static class ReplayCommand
             {
                 var result = ReplayReportWriter.ToJson(recovered.Report);
                 result["state"] = Core.Serialization.StateJson.ToJson(recovered.Engine.View());
-                streams.Out.WriteLine(result.ToJsonString(Compact));
+                streams.Out.WriteLine(result.ToJsonString());
             }
             else
             {
@@ -80,7 +75,7 @@ internal static class ReplayCommand
     {
         if (json)
         {
-            streams.Out.WriteLine(ReplayReportWriter.ToJson(report).ToJsonString(Compact));
+            streams.Out.WriteLine(ReplayReportWriter.ToJson(report).ToJsonString());
         }
         else
         {

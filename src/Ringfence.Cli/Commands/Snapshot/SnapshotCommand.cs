@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Ringfence.Cli.Storage;
-using Ringfence.Hosting.Recovery;
-using Ringfence.Storage;
 using Ringfence.Storage.Snapshots;
 using Spectre.Console;
 
