@@ -77,39 +77,23 @@ public static class EngineRecovery
     internal static string? TryRestore(IEngineStore store, SnapshotInfo info, IPodMarginModel? podModel, out MarginEngine? engine)
     {
         engine = null;
-        var stored = store.Snapshots.Load(info.Sequence);
-        if (stored is null)
+        if (SnapshotPayload.TryDecode(store, info.Sequence, out var stored, out var snapshot) is { } problem)
         {
-            return "listed but not found";
-        }
-
-        if (!stored.PayloadIntact)
-        {
-            return "payload fails its checksum";
+            return problem;
         }
 
         if (info.Sequence > 0)
         {
             var entry = store.Journal.ReadAfter(info.Sequence - 1).FirstOrDefault();
-            if (entry is null || !string.Equals(entry.Checksum, stored.JournalChecksum, StringComparison.Ordinal))
+            if (entry is null || !string.Equals(entry.Checksum, stored!.JournalChecksum, StringComparison.Ordinal))
             {
                 return $"its journal checksum does not match journal entry {info.Sequence} (a snapshot of another journal)";
             }
         }
 
-        EngineSnapshot snapshot;
-        try
-        {
-            snapshot = SnapshotCodec.Decode(stored.Payload);
-        }
-        catch (SnapshotFormatException exception)
-        {
-            return $"cannot be decoded: {exception.Message}";
-        }
-
-        var restored = MarginEngine.Restore(snapshot, podModel);
+        var restored = MarginEngine.Restore(snapshot!, podModel);
         var hash = restored.Hash();
-        if (!string.Equals(hash, stored.StateHash, StringComparison.Ordinal))
+        if (!string.Equals(hash, stored!.StateHash, StringComparison.Ordinal))
         {
             return $"restored state hash {hash} differs from the stored {stored.StateHash}";
         }

@@ -95,22 +95,14 @@ public static class JournalVerification
             return new SnapshotCheck(info.Sequence, info.StateHash, replayed, $"its journal checksum does not match journal entry {info.Sequence}");
         }
 
-        var stored = store.Snapshots.Load(info.Sequence);
-        if (stored is null || !stored.PayloadIntact)
+        if (SnapshotPayload.TryDecode(store, info.Sequence, out _, out var state) is { } problem)
         {
-            return new SnapshotCheck(info.Sequence, info.StateHash, replayed, "payload missing or fails its checksum");
+            return new SnapshotCheck(info.Sequence, info.StateHash, replayed, problem);
         }
 
-        try
-        {
-            var decoded = StateHash.Of(SnapshotCodec.Decode(stored.Payload));
-            return string.Equals(decoded, replayed, StringComparison.Ordinal)
-                ? new SnapshotCheck(info.Sequence, info.StateHash, replayed, null)
-                : new SnapshotCheck(info.Sequence, info.StateHash, replayed, $"payload decodes to another state (hash {decoded})");
-        }
-        catch (SnapshotFormatException exception)
-        {
-            return new SnapshotCheck(info.Sequence, info.StateHash, replayed, $"payload cannot be decoded: {exception.Message}");
-        }
+        var decoded = StateHash.Of(state!);
+        return string.Equals(decoded, replayed, StringComparison.Ordinal)
+            ? new SnapshotCheck(info.Sequence, info.StateHash, replayed, null)
+            : new SnapshotCheck(info.Sequence, info.StateHash, replayed, $"payload decodes to another state (hash {decoded})");
     }
 }
