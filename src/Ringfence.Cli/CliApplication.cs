@@ -32,7 +32,11 @@ internal static class CliApplication
         if (parseResult.Errors.Count > 0)
         {
             // System.CommandLine would print every error plus the help text and exit 1; the CLI promises one line and 2.
-            ErrorLine.Write(stderr, $"{parseResult.Errors[0].Message} (see 'ringfence --help')");
+            // A mistyped word comes first: "Required command was not provided" about 'ringfence frobnicate' hides it.
+            var message = parseResult.UnmatchedTokens.Count > 0
+                ? $"unknown command or option {Core.Serialization.InputExcerpt.Quote(parseResult.UnmatchedTokens[0])}"
+                : parseResult.Errors[0].Message;
+            ErrorLine.Write(stderr, $"{message} (see 'ringfence --help')");
             return ExitCodes.InputError;
         }
 

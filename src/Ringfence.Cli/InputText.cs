@@ -13,6 +13,11 @@ internal static class InputText
             return stdin.ReadToEnd();
         }
 
+        if (Directory.Exists(file.FullName))
+        {
+            throw new InputException("input", $"cannot read '{file}': it is a directory, not a file");
+        }
+
         try
         {
             return File.ReadAllText(file.FullName);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Ringfence.Core.Engine;
+using Ringfence.Core.Engine.Events;
 using Ringfence.Core.Engine.Views;
 using Ringfence.Core.Pods;
 using Ringfence.Core.Serialization;
@@ -37,6 +38,7 @@ public sealed class EngineHost : IAsyncDisposable
     private long _committed;
     private long _commits;
     private long _lastSnapshot;
+    private long _faults;
     private volatile Exception? _failure;
     private volatile Exception? _snapshotFailure;
     private Task<StoredSnapshot>? _encoding;
@@ -66,6 +68,12 @@ public sealed class EngineHost : IAsyncDisposable
 
     /// <summary>Journal transactions (group commits) since the host started: <see cref="Sequence"/> over this is the mean batch.</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>
+    /// Commands since the host started that made the engine fault: each was rolled back, journaled and acknowledged as
+    /// a rejection with code <c>INTERNAL_ERROR</c> (the engine's fault policy), and the host went on. Each is a defect.
+    /// </summary>
+    public long Faults => Interlocked.Read(ref _faults);
 
     /// <summary>Why the host stopped taking commands, or null while it runs.</summary>
     public Exception? Failure => _failure;
@@ -157,6 +165,10 @@ public sealed class EngineHost : IAsyncDisposable
     private void Run()
     {
         var reader = _queue.Reader;
+
+        // The item being worked on when something throws: it was taken off the queue, so neither the batch nor the
+        // drain below would ever complete it, and its caller would wait forever.
+        HostWork? current = null;
         try
         {
             // The engine thread blocks rather than awaits: it must stay the one thread that touches the engine.
@@ -164,6 +176,7 @@ public sealed class EngineHost : IAsyncDisposable
             {
                 while (_failure is null && reader.TryRead(out var work))
                 {
+                    current = work;
                     if (work is CommandWork command)
                     {
                         Execute(command);
@@ -188,6 +201,8 @@ public sealed class EngineHost : IAsyncDisposable
                             work.Fail(Stopped());
                         }
                     }
+
+                    current = null;
                 }
 
                 // Nothing more is queued: commit now rather than wait for a full batch, so a lone command is not delayed.
@@ -209,6 +224,7 @@ public sealed class EngineHost : IAsyncDisposable
 #pragma warning restore CA1031
         {
             Stop(exception);
+            current?.Fail(Stopped());
         }
         finally
         {
@@ -225,6 +241,11 @@ public sealed class EngineHost : IAsyncDisposable
     {
         var sequence = _sequence + 1;
         var result = _engine.Execute(work.Command);
+        if (result.Rejection is { Code: RejectionCodes.InternalError })
+        {
+            Interlocked.Increment(ref _faults);
+        }
+
         var checksum = JournalChain.Next(_checksum, sequence, work.Text);
         _entries.Add(new JournalEntry(sequence, work.Text, checksum, _options.Clock.GetUtcNow()));
         _batch.Add((work, new Acknowledgement(sequence, work.Command.ClientId, result)));
@@ -330,7 +351,7 @@ public sealed class EngineHost : IAsyncDisposable
     {
         _failure = exception;
         _queue.Writer.TryComplete();
-        var failed = new HostFailedException($"the journal could not be written, the host has stopped: {exception.Message}", exception);
+        var failed = new HostFailedException($"the host has stopped: {exception.GetType().Name}: {exception.Message}", exception);
         foreach (var (work, _) in _batch)
         {
             work.Fail(failed);

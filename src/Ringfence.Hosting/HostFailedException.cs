@@ -1,8 +1,9 @@
 namespace Ringfence.Hosting;
 
 /// <summary>
-/// The host stopped because the journal could not be written: the commands of the failed batch are not acknowledged
-/// (they may or may not be durable), and the host takes no more. Restart it to recover from the store.
+/// The host stopped — the journal could not be written, or the engine thread itself failed — and takes no more: every
+/// caller waiting on it, queued or later, gets this at once. The commands of the failed batch are not acknowledged
+/// (they may or may not be durable). Restart the host to recover from the store.
 /// </summary>
 public sealed class HostFailedException : Exception
 {

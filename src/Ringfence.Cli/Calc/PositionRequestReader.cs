@@ -74,7 +74,7 @@ internal static class PositionRequestReader
 
         return VenueProfiles.TryFind(name, out var profile)
             ? profile
-            : throw fields.Error("profile", $"unknown profile '{name}' (one of: {string.Join(", ", VenueProfiles.All.Select(p => p.Name))})");
+            : throw fields.Error("profile", $"unknown profile {InputExcerpt.Quote(name)} (one of: {string.Join(", ", VenueProfiles.All.Select(p => p.Name))})");
     }
 
     private static T ReadChoice<T>(JsonFields fields, string name, IReadOnlyDictionary<string, T> choices)
@@ -82,7 +82,7 @@ internal static class PositionRequestReader
         var text = fields.String(name);
         return choices.TryGetValue(text, out var value)
             ? value
-            : throw fields.Error(name, $"unknown value '{text}' (one of: {string.Join(", ", choices.Keys)})");
+            : throw fields.Error(name, $"unknown value {InputExcerpt.Quote(text)} (one of: {string.Join(", ", choices.Keys)})");
     }
 
     private static (Leverage? Leverage, Money? Margin) ReadLeverageOrMargin(JsonFields fields)

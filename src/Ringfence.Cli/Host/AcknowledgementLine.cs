@@ -11,7 +11,6 @@ namespace Ringfence.Cli.Host;
 /// </summary>
 internal static class AcknowledgementLine
 {
-
     /// <summary>The acknowledgement of input line <paramref name="line"/>.</summary>
     public static string Of(int line, Acknowledgement acknowledgement)
     {
@@ -31,10 +30,10 @@ internal static class AcknowledgementLine
             ["accepted"] = result.Accepted,
             ["duplicate"] = result.Duplicate,
             ["events"] = events,
-        }.ToJsonString();
+        }.ToJsonString(OutputJson.Line);
     }
 
     /// <summary>The reply to input line <paramref name="line"/>, which was not a valid command.</summary>
     public static string Error(int line, string message) =>
-        new JsonObject { ["line"] = line, ["error"] = message }.ToJsonString();
+        new JsonObject { ["line"] = line, ["error"] = message }.ToJsonString(OutputJson.Line);
 }

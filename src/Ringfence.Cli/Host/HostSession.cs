@@ -7,7 +7,9 @@ namespace Ringfence.Cli.Host;
 /// <summary>
 /// Feeds an <see cref="EngineHost"/> from a line stream and writes one reply line per input line, in input order.
 /// Commands are queued as fast as they are read, so many share one group commit; a reply is written only when its
-/// command is journaled, so every acknowledged line survives a crash.
+/// command is journaled, so every acknowledged line survives a crash. Blank and comment lines (<c>//</c>, <c>#</c>) are
+/// skipped as <c>run</c> skips them; every other line gets a reply — an acknowledgement, or an error for a line that is
+/// not a command — however it is malformed.
 /// </summary>
 internal static class HostSession
 {
@@ -27,7 +29,7 @@ internal static class HostSession
             while (await input.ReadLineAsync().ConfigureAwait(false) is { } text)
             {
                 line++;
-                if (string.IsNullOrWhiteSpace(text))
+                if (!Run.ScenarioLine.HoldsCommand(text))
                 {
                     continue;
                 }
@@ -40,6 +42,12 @@ internal static class HostSession
                 catch (JsonInputException exception)
                 {
                     reply = Task.FromResult(AcknowledgementLine.Error(line, exception.Message));
+                }
+#pragma warning disable CA1031 // A parser defect is this line's error; the lines after it still get their replies.
+                catch (Exception exception) when (exception is not HostFailedException)
+#pragma warning restore CA1031
+                {
+                    reply = Task.FromResult(AcknowledgementLine.Error(line, $"internal: {exception.GetType().Name}: {exception.Message}"));
                 }
 
                 await replies.Writer.WriteAsync(reply).ConfigureAwait(false);

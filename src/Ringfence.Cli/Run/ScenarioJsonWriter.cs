@@ -9,7 +9,8 @@ namespace Ringfence.Cli.Run;
 /// <summary>
 /// Renders a <see cref="ScenarioOutcome"/> as one JSON object (<c>--json</c>): <c>events</c> (each event's
 /// <see cref="EventJson"/> object after its <c>line</c>, with <c>duplicate: true</c> for a repeated id),
-/// <c>state</c> (<see cref="StateJson"/>) and <c>errors</c> (<c>{ line, field, message }</c>).
+/// <c>state</c> (<see cref="StateJson"/>) and <c>errors</c> (<c>{ line, field, message }</c>) and <c>faults</c> (<c>{ line, reason }</c>: commands
+/// that made the engine fault, rejected with <c>INTERNAL_ERROR</c>).
 /// </summary>
 internal static class ScenarioJsonWriter
 {
@@ -32,7 +33,13 @@ internal static class ScenarioJsonWriter
             errors.Add(new JsonObject { ["line"] = error.Line, ["field"] = error.Field, ["message"] = error.Message });
         }
 
-        return new JsonObject { ["events"] = events, ["state"] = StateJson.ToJson(outcome.State), ["errors"] = errors };
+        var faults = new JsonArray();
+        foreach (var fault in outcome.Faults)
+        {
+            faults.Add(new JsonObject { ["line"] = fault.Line, ["reason"] = fault.Reason });
+        }
+
+        return new JsonObject { ["events"] = events, ["state"] = StateJson.ToJson(outcome.State), ["errors"] = errors, ["faults"] = faults };
     }
 
     /// <summary>Writes the object followed by a newline.</summary>

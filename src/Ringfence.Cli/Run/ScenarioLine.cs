@@ -18,13 +18,18 @@ internal readonly record struct ScenarioLine(int Number, string Text)
         {
             number++;
             var line = raw.EndsWith('\r') ? raw[..^1] : raw;
-            var content = line.TrimStart();
-            if (content.Length == 0 || content.StartsWith("//", StringComparison.Ordinal) || content.StartsWith('#'))
+            if (HoldsCommand(line))
             {
-                continue;
+                yield return new ScenarioLine(number, line);
             }
-
-            yield return new ScenarioLine(number, line);
         }
+    }
+
+    /// <summary>False for a blank line and a comment (first non-blank characters <c>//</c> or <c>#</c>).</summary>
+    public static bool HoldsCommand(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var content = line.AsSpan().TrimStart();
+        return !(content.IsEmpty || content.StartsWith("//", StringComparison.Ordinal) || content[0] == '#');
     }
 }

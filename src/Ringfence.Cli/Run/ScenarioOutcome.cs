@@ -7,4 +7,5 @@ namespace Ringfence.Cli.Run;
 /// <param name="Errors">The lines that were not valid commands, in order.</param>
 /// <param name="State">The engine's state after the last command run.</param>
 /// <param name="StoppedAtLine">The line the run stopped at under <see cref="ErrorPolicy.Stop"/>; null when it ran to the end.</param>
-internal sealed record ScenarioOutcome(IReadOnlyList<LineEvent> Events, IReadOnlyList<LineError> Errors, EngineView State, int? StoppedAtLine);
+/// <param name="Faults">The lines whose command made the engine fault (rejected with <c>INTERNAL_ERROR</c>), in order.</param>
+internal sealed record ScenarioOutcome(IReadOnlyList<LineEvent> Events, IReadOnlyList<LineError> Errors, EngineView State, int? StoppedAtLine, IReadOnlyList<LineFault> Faults);

@@ -73,6 +73,13 @@ internal static class ScenarioTableWriter
             console.Write(new Text($"Line errors: {Number(outcome.Errors.Count)} (listed on standard error){stopped}."));
             console.WriteLine();
         }
+
+        if (outcome.Faults.Count > 0)
+        {
+            var stopped = outcome.StoppedAtLine is { } line && outcome.Errors.Count == 0 ? $"; the run stopped at line {Number(line)} (--on-error stop)" : string.Empty;
+            console.Write(new Text($"Engine faults: {Number(outcome.Faults.Count)} (INTERNAL_ERROR, rolled back; listed on standard error){stopped}."));
+            console.WriteLine();
+        }
     }
 
     /// <summary>A titled table of <paramref name="rows"/>, or "<paramref name="title"/>: none" when there are none.</summary>

@@ -1,3 +1,5 @@
+using Ringfence.Core.Serialization;
+
 namespace Ringfence.Core.Accounts;
 
 /// <summary>
@@ -31,7 +33,7 @@ public readonly record struct AccountId : IComparable<AccountId>
 
     /// <summary>Validates and wraps an identifier, or throws <see cref="ArgumentException"/>.</summary>
     public static AccountId Create(string text) =>
-        TryCreate(text, out var id) ? id : throw new ArgumentException($"'{text}' is not a valid account id (1-64 of A-Z a-z 0-9 - _ .).", nameof(text));
+        TryCreate(text, out var id) ? id : throw new ArgumentException($"{InputExcerpt.Quote(text)} is not a valid account id (1-64 of A-Z a-z 0-9 - _ .).", nameof(text));
 
     /// <inheritdoc/>
     public int CompareTo(AccountId other) => string.CompareOrdinal(Value, other.Value);

@@ -1,3 +1,5 @@
+using Ringfence.Core.Serialization;
+
 namespace Ringfence.Core.Accounts;
 
 /// <summary>An asset code such as USDT, USDC, BTC or ETH: 2–12 upper-case letters or digits.</summary>
@@ -23,7 +25,7 @@ public readonly record struct Asset : IComparable<Asset>
 
     /// <summary>Validates and wraps a code, or throws <see cref="ArgumentException"/>.</summary>
     public static Asset Create(string text) =>
-        TryCreate(text, out var asset) ? asset : throw new ArgumentException($"'{text}' is not an asset code (2-12 of A-Z 0-9).", nameof(text));
+        TryCreate(text, out var asset) ? asset : throw new ArgumentException($"{InputExcerpt.Quote(text)} is not an asset code (2-12 of A-Z 0-9).", nameof(text));
 
     /// <inheritdoc/>
     public int CompareTo(Asset other) => string.CompareOrdinal(Code, other.Code);

@@ -33,7 +33,18 @@ public sealed class MarginEngine
     /// <summary>The pod margin model in use.</summary>
     public IPodMarginModel PodModel { get; }
 
-    /// <summary>Executes one command.</summary>
+    /// <summary>
+    /// Commands this engine instance rejected with <see cref="RejectionCodes.InternalError"/> since it was created or
+    /// restored: each is a defect to report. Not part of the state (nor of its hash); a replay counts them again.
+    /// </summary>
+    public long Faults { get; private set; }
+
+    /// <summary>
+    /// Executes one command. A rule that refuses it gives a rejection with its code; an exception no rule foresaw (a
+    /// defect) is caught too: the command is rolled back and rejected with <see cref="RejectionCodes.InternalError"/>,
+    /// so one bad command can neither leave half its changes behind nor stop the engine. Only
+    /// <see cref="OutOfMemoryException"/> escapes (after the rollback): the process cannot be trusted to go on.
+    /// </summary>
     public ExecutionResult Execute(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -85,9 +96,16 @@ public sealed class MarginEngine
         {
             return Reject(RejectionCodes.InvalidValue, invalid.Message);
         }
+#pragma warning disable CA1031 // The fault policy: any defect becomes a journaled, replayable rejection, not a dead engine.
+        catch (Exception fault) when (fault is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            Faults++;
+            return Reject(RejectionCodes.InternalError, $"{fault.GetType().Name}: {fault.Message}");
+        }
         finally
         {
-            // Whatever escaped (a defect), the state must not keep half a command.
+            // Whatever escaped, the state must not keep half a command.
             if (!committed)
             {
                 _state.Undo.Rollback();

@@ -1,4 +1,5 @@
 using Ringfence.Core.Numerics;
+using Ringfence.Core.Serialization;
 
 namespace Ringfence.Core.Instruments;
 
@@ -132,7 +133,7 @@ public sealed record Instrument
     {
         if (!Accounts.Identifier.IsValid(value, 32))
         {
-            throw new ArgumentException($"'{value}' is not a valid name (1-32 of A-Z a-z 0-9 - _ .).", name);
+            throw new ArgumentException($"{InputExcerpt.Quote(value)} is not a valid name (1-32 of A-Z a-z 0-9 - _ .).", name);
         }
     }
 

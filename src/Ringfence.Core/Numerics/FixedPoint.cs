@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Ringfence.Core.Serialization;
 
 namespace Ringfence.Core.Numerics;
 
@@ -93,10 +94,28 @@ public static class FixedPoint
         return ToUnits(Divide(units, step, rounding) * step);
     }
 
+    /// <summary>The longest decimal string <see cref="TryParse"/> reads; longer text is refused before it is scanned.</summary>
+    public const int MaxTextLength = 64;
+
+    /// <summary>
+    /// The most significant digits (first to last non-zero digit) a decimal string may have. A 64-bit count of 10⁻⁸
+    /// units never needs more than 19; the limit keeps the mantissa inside 128 bits.
+    /// </summary>
+    public const int MaxSignificantDigits = 38;
+
+    /// <summary>The largest exponent magnitude (<c>1e100</c>) a decimal string may have.</summary>
+    public const int MaxExponent = 100;
+
+    // 10⁰ … 10³⁸: every power a bounded mantissa can be scaled by inside 128 bits.
+    private static readonly UInt128[] PowersOfTen = TenToThe(MaxSignificantDigits + 1);
+
     /// <summary>
     /// Parses a decimal string exactly: an optional sign, digits with an optional fraction, and an optional
     /// exponent (<c>1.5e-3</c>). More than <see cref="Decimals"/> significant decimal places, NaN, infinities and
-    /// out-of-range values are errors, never rounded away.
+    /// out-of-range values are errors, never rounded away. Text longer than <see cref="MaxTextLength"/>, with more than
+    /// <see cref="MaxSignificantDigits"/> significant digits or an exponent beyond ±<see cref="MaxExponent"/> is refused;
+    /// the work is linear in the text and bounded, whatever it holds, and an error quotes at most the first
+    /// <see cref="InputExcerpt.MaxCharacters"/> characters.
     /// </summary>
     public static bool TryParse(ReadOnlySpan<char> text, out long units, out string error)
     {
@@ -108,6 +127,12 @@ public static class FixedPoint
             return false;
         }
 
+        if (text.Length > MaxTextLength)
+        {
+            error = $"{InputExcerpt.Quote(text)} is longer than the {MaxTextLength} characters a number may have";
+            return false;
+        }
+
         var position = 0;
         var negative = false;
         if (text[0] is '+' or '-')
@@ -116,7 +141,11 @@ public static class FixedPoint
             position++;
         }
 
-        BigInteger mantissa = BigInteger.Zero;
+        // Zeros after the last non-zero digit are held back (pendingZeros) rather than multiplied in, so that trailing
+        // zeros ("1.50000000000") and zeros an exponent cancels cost nothing and count as no significant digit.
+        UInt128 mantissa = 0;
+        var significant = 0;
+        var pendingZeros = 0;
         var digits = 0;
         var fractionDigits = 0;
         var seenPoint = false;
@@ -125,12 +154,31 @@ public static class FixedPoint
             var c = text[position];
             if (c is >= '0' and <= '9')
             {
-                mantissa = (mantissa * 10) + (c - '0');
                 digits++;
                 if (seenPoint)
                 {
                     fractionDigits++;
                 }
+
+                if (c == '0')
+                {
+                    if (significant > 0)
+                    {
+                        pendingZeros++;
+                    }
+
+                    continue;
+                }
+
+                if (significant + pendingZeros + 1 > MaxSignificantDigits)
+                {
+                    error = $"{InputExcerpt.Quote(text)} has more than {MaxSignificantDigits} significant digits";
+                    return false;
+                }
+
+                mantissa = (mantissa * Pow10(pendingZeros + 1)) + (uint)(c - '0');
+                significant += pendingZeros + 1;
+                pendingZeros = 0;
             }
             else if (c == '.' && !seenPoint)
             {
@@ -144,43 +192,65 @@ public static class FixedPoint
 
         if (digits == 0)
         {
-            error = $"'{text.ToString()}' is not a decimal number";
+            error = $"{InputExcerpt.Quote(text)} is not a decimal number";
             return false;
         }
 
         var exponent = 0;
         if (position < text.Length)
         {
-            if (text[position] is not ('e' or 'E')
-                || !int.TryParse(text[(position + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)
-                || Math.Abs(exponent) > 100)
+            if (text[position] is not ('e' or 'E') || !TryParseExponent(text[(position + 1)..], out exponent))
             {
-                error = $"'{text.ToString()}' is not a decimal number";
+                error = $"{InputExcerpt.Quote(text)} is not a decimal number";
+                return false;
+            }
+
+            if (Math.Abs(exponent) > MaxExponent)
+            {
+                error = $"{InputExcerpt.Quote(text)} has an exponent beyond ±{MaxExponent}";
                 return false;
             }
         }
 
-        // value = mantissa × 10^(exponent − fractionDigits); units = value × 10^Decimals.
-        var shift = exponent - fractionDigits + Decimals;
-        BigInteger scaled;
+        if (mantissa == 0)
+        {
+            return true;
+        }
+
+        // value = mantissa × 10^(pendingZeros + exponent − fractionDigits); units = value × 10^Decimals. Every term is
+        // bounded (64 characters, |exponent| ≤ 100), so the shift cannot overflow an int.
+        var shift = pendingZeros + exponent - fractionDigits + Decimals;
+        UInt128 scaled;
         if (shift >= 0)
         {
-            scaled = mantissa * BigInteger.Pow(10, shift);
+            if (shift > MaxSignificantDigits || mantissa > (UInt128)MaxUnits / Pow10(shift))
+            {
+                error = $"{InputExcerpt.Quote(text)} is out of range (±{Format(MaxUnits)})";
+                return false;
+            }
+
+            scaled = mantissa * Pow10(shift);
         }
         else
         {
-            var divisor = BigInteger.Pow(10, -shift);
-            scaled = BigInteger.DivRem(mantissa, divisor, out var remainder);
-            if (!remainder.IsZero)
+            // A non-zero mantissa below 10^38 divided by 10^39 or more always leaves a remainder.
+            if (-shift > MaxSignificantDigits)
             {
-                error = $"'{text.ToString()}' has more than {Decimals} decimal places";
+                error = $"{InputExcerpt.Quote(text)} has more than {Decimals} decimal places";
+                return false;
+            }
+
+            (scaled, var remainder) = UInt128.DivRem(mantissa, Pow10(-shift));
+            if (remainder != 0)
+            {
+                error = $"{InputExcerpt.Quote(text)} has more than {Decimals} decimal places";
                 return false;
             }
         }
 
-        if (scaled > MaxUnits)
+        if (scaled > (UInt128)MaxUnits)
         {
-            error = $"'{text.ToString()}' is out of range (±{Format(MaxUnits)})";
+            error = $"{InputExcerpt.Quote(text)} is out of range (±{Format(MaxUnits)})";
             return false;
         }
 
@@ -205,6 +275,53 @@ public static class FixedPoint
         }
 
         return negative ? "-" + text : text;
+    }
+
+    /// <summary>Reads an exponent: an optional sign and at least one digit, its magnitude clamped at 10 000.</summary>
+    private static bool TryParseExponent(ReadOnlySpan<char> text, out int exponent)
+    {
+        exponent = 0;
+        var position = 0;
+        var negative = false;
+        if (!text.IsEmpty && text[0] is '+' or '-')
+        {
+            negative = text[0] == '-';
+            position++;
+        }
+
+        var digits = text[position..];
+        if (digits.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in digits)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            // Clamp rather than overflow: anything past 10 000 is refused by the caller as beyond ±MaxExponent.
+            exponent = Math.Min((exponent * 10) + (c - '0'), 10_000);
+        }
+
+        exponent = negative ? -exponent : exponent;
+        return true;
+    }
+
+    private static UInt128 Pow10(int exponent) => PowersOfTen[exponent];
+
+    private static UInt128[] TenToThe(int count)
+    {
+        var powers = new UInt128[count];
+        powers[0] = 1;
+        for (var i = 1; i < count; i++)
+        {
+            powers[i] = powers[i - 1] * 10;
+        }
+
+        return powers;
     }
 
     private static int RoundingStep(int remainderSign, int quotientSign, Rounding rounding) =>

@@ -1,4 +1,5 @@
 using Ringfence.Core.Accounts;
+using Ringfence.Core.Serialization;
 
 namespace Ringfence.Core.Positions;
 
@@ -27,7 +28,7 @@ public readonly record struct MarginScope : IComparable<MarginScope>
 
     /// <summary>The scope of pod <paramref name="name"/>.</summary>
     public static MarginScope InPod(string name) =>
-        Identifier.IsValid(name, 64) ? new(MarginScopeKind.Pod, name) : throw new ArgumentException($"'{name}' is not a valid pod name.", nameof(name));
+        Identifier.IsValid(name, 64) ? new(MarginScopeKind.Pod, name) : throw new ArgumentException($"{InputExcerpt.Quote(name)} is not a valid pod name.", nameof(name));
 
     /// <summary>Parses <c>isolated</c>, <c>cross</c> or <c>pod:NAME</c>.</summary>
     public static bool TryParse(string? text, out MarginScope scope)

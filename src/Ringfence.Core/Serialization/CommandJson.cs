@@ -41,31 +41,31 @@ public static class CommandJson
         "withdraw" => new Withdraw(Account(f, "account"), Asset(f, "asset"), f.Number<Money>("amount")),
         "transfer" => new Transfer(Account(f, "from"), Account(f, "to"), Asset(f, "asset"), f.Number<Money>("amount")),
         "listInstrument" => ReadListing(f),
-        "markPrice" => new UpdateMarkPrice(f.String("symbol"), f.Number<Price>("price")),
+        "markPrice" => new UpdateMarkPrice(Symbol(f), f.Number<Price>("price")),
         "trade" => ReadTrade(f),
-        "addMargin" => new AddMargin(Account(f, "account"), f.String("symbol"), f.Number<Money>("amount")),
-        "removeMargin" => new RemoveMargin(Account(f, "account"), f.String("symbol"), f.Number<Money>("amount")),
-        "setLeverage" => new SetLeverage(Account(f, "account"), f.String("symbol"), f.Number<Leverage>("leverage"), Scope(f, defaultScope: MarginScope.Isolated)),
+        "addMargin" => new AddMargin(Account(f, "account"), Symbol(f), f.Number<Money>("amount")),
+        "removeMargin" => new RemoveMargin(Account(f, "account"), Symbol(f), f.Number<Money>("amount")),
+        "setLeverage" => new SetLeverage(Account(f, "account"), Symbol(f), f.Number<Leverage>("leverage"), Scope(f, defaultScope: MarginScope.Isolated)),
         "setAutoTopUp" => ReadAutoTopUp(f),
         "createPod" => new CreatePod(Account(f, "account"), Pod(f)),
         "fundPod" => new FundPod(Account(f, "account"), Pod(f), Asset(f, "asset"), f.Number<Money>("amount")),
         "defundPod" => new DefundPod(Account(f, "account"), Pod(f), Asset(f, "asset"), f.Number<Money>("amount")),
-        "movePositionToPod" => new MovePositionToPod(Account(f, "account"), f.String("symbol"), Pod(f)),
-        "fundingRate" => new ApplyFundingRate(f.String("symbol"), f.Number<Rate>("rate")),
-        "sweep" => new Sweep(f.String("symbol")),
-        "fundingSample" => new RecordFundingSample(f.String("symbol"), f.Number<Price>("impactBid"), f.Number<Price>("impactAsk")),
-        "settleFunding" => new SettleFunding(f.String("symbol")),
-        "liquidationFill" => new LiquidationFill(f.String("symbol"), Account(f, "account"), Scope(f, defaultScope: MarginScope.Isolated),
+        "movePositionToPod" => new MovePositionToPod(Account(f, "account"), Symbol(f), Pod(f)),
+        "fundingRate" => new ApplyFundingRate(Symbol(f), f.Number<Rate>("rate")),
+        "sweep" => new Sweep(Symbol(f)),
+        "fundingSample" => new RecordFundingSample(Symbol(f), f.Number<Price>("impactBid"), f.Number<Price>("impactAsk")),
+        "settleFunding" => new SettleFunding(Symbol(f)),
+        "liquidationFill" => new LiquidationFill(Symbol(f), Account(f, "account"), Scope(f, defaultScope: MarginScope.Isolated),
             f.Number<Price>("price"), f.Number<Quantity>("quantity"), ReadSide(f.Object("counterparty"))),
-        "indexPrice" => new UpdateIndexPrice(f.String("symbol"), Source(f), f.Number<Price>("price")),
-        _ => throw f.Error("type", $"unknown command type '{type}' (known: {string.Join(", ", Types)})"),
+        "indexPrice" => new UpdateIndexPrice(Symbol(f), Source(f), f.Number<Price>("price")),
+        _ => throw f.Error("type", $"unknown command type {InputExcerpt.Quote(type)} (known: {string.Join(", ", Types)})"),
     };
 
     /// <summary>Enabling top-up needs its cap (the most it may ever move); disabling may omit it.</summary>
     private static SetAutoTopUp ReadAutoTopUp(JsonFields f)
     {
         var account = Account(f, "account");
-        var symbol = f.String("symbol");
+        var symbol = Symbol(f);
         var enabled = f.Bool("enabled");
         var cap = enabled ? f.Number<Money>("cap") : f.OptionalNumber<Money>("cap") ?? Money.Zero;
         return new SetAutoTopUp(account, symbol, enabled, cap);
@@ -73,7 +73,7 @@ public static class CommandJson
 
     private static Trade ReadTrade(JsonFields f)
     {
-        var symbol = f.String("symbol");
+        var symbol = Symbol(f);
         var price = f.Number<Price>("price");
         var quantity = f.Number<Quantity>("quantity");
         var buyer = ReadSide(f.Object("buyer"));
@@ -97,11 +97,11 @@ public static class CommandJson
 
     private static ListInstrument ReadListing(JsonFields f)
     {
-        var symbol = f.String("symbol");
+        var symbol = Symbol(f);
         var profileName = f.String("profile");
         if (!VenueProfiles.TryFind(profileName, out var profile))
         {
-            throw f.Error("profile", $"unknown profile '{profileName}' (known: {string.Join(", ", VenueProfiles.All.Select(p => p.Name))})");
+            throw f.Error("profile", $"unknown profile {InputExcerpt.Quote(profileName)} (known: {string.Join(", ", VenueProfiles.All.Select(p => p.Name))})");
         }
 
         var contractType = f.String("contract") switch
@@ -185,7 +185,7 @@ public static class CommandJson
     private static string Source(JsonFields f)
     {
         var source = f.String("source");
-        return MarginScope.TryParse("pod:" + source, out _) ? source : throw f.Error("source", $"'{source}' is not a source name (1-64 of A-Z a-z 0-9 - _ .)");
+        return MarginScope.TryParse("pod:" + source, out _) ? source : throw f.Error("source", $"{InputExcerpt.Quote(source)} is not a source name (1-64 of A-Z a-z 0-9 - _ .)");
     }
 
     /// <summary>Optional <c>liquidity</c>: depth points <c>{ notional, impact }</c>, nearest first.</summary>
@@ -213,22 +213,32 @@ public static class CommandJson
         }
     }
 
+    /// <summary>
+    /// An instrument symbol, checked for its shape here so that a malformed one is a line error naming the field
+    /// rather than an "unknown instrument" that quotes whatever was sent.
+    /// </summary>
+    private static string Symbol(JsonFields f)
+    {
+        var text = f.String("symbol");
+        return Identifier.IsValid(text, 32) ? text : throw f.Error("symbol", $"{InputExcerpt.Quote(text)} is not a symbol (1-32 of A-Z a-z 0-9 - _ .)");
+    }
+
     private static AccountId Account(JsonFields f, string name)
     {
         var text = f.String(name);
-        return AccountId.TryCreate(text, out var id) ? id : throw f.Error(name, $"'{text}' is not an account id (1-64 of A-Z a-z 0-9 - _ .)");
+        return AccountId.TryCreate(text, out var id) ? id : throw f.Error(name, $"{InputExcerpt.Quote(text)} is not an account id (1-64 of A-Z a-z 0-9 - _ .)");
     }
 
     private static Asset Asset(JsonFields f, string name)
     {
         var text = f.String(name);
-        return Accounts.Asset.TryCreate(text, out var asset) ? asset : throw f.Error(name, $"'{text}' is not an asset code (2-12 of A-Z 0-9)");
+        return Accounts.Asset.TryCreate(text, out var asset) ? asset : throw f.Error(name, $"{InputExcerpt.Quote(text)} is not an asset code (2-12 of A-Z 0-9)");
     }
 
     private static string Pod(JsonFields f)
     {
         var name = f.String("pod");
-        return MarginScope.TryParse("pod:" + name, out _) ? name : throw f.Error("pod", $"'{name}' is not a pod name (1-64 of A-Z a-z 0-9 - _ .)");
+        return MarginScope.TryParse("pod:" + name, out _) ? name : throw f.Error("pod", $"{InputExcerpt.Quote(name)} is not a pod name (1-64 of A-Z a-z 0-9 - _ .)");
     }
 
     private static MarginScope Scope(JsonFields f, MarginScope? defaultScope)
@@ -239,7 +249,7 @@ public static class CommandJson
             return defaultScope!.Value;
         }
 
-        return MarginScope.TryParse(text, out var scope) ? scope : throw f.Error("scope", $"must be \"isolated\", \"cross\" or \"pod:NAME\", not \"{text}\"");
+        return MarginScope.TryParse(text, out var scope) ? scope : throw f.Error("scope", $"must be \"isolated\", \"cross\" or \"pod:NAME\", not {InputExcerpt.Quote(text)}");
     }
 
     /// <summary>ISO-8601 forms accepted for times: a date, or a date and time with optional fraction and offset (Z when absent).</summary>
@@ -252,7 +262,7 @@ public static class CommandJson
     private static DateTimeOffset ParseTime(JsonFields f, string text, string field = "time") =>
         DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
-            : throw f.Error(field, $"'{text}' is not an ISO-8601 time (e.g. 2026-11-21T08:00:00Z)");
+            : throw f.Error(field, $"{InputExcerpt.Quote(text)} is not an ISO-8601 time (e.g. 2026-11-21T08:00:00Z)");
 
     private static string FirstSentence(string message)
     {

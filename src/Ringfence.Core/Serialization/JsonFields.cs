@@ -24,19 +24,28 @@ public sealed class JsonFields
     }
 
     /// <summary>Parses <paramref name="json"/>, which must be one JSON object.</summary>
-    /// <exception cref="JsonInputException">Malformed JSON (field <c>input</c>), not an object, or a field given twice.</exception>
+    /// <exception cref="JsonInputException">
+    /// Malformed JSON (field <c>input</c>), text that is not valid UTF-16 (a lone surrogate escape such as <c>"\ud800"</c>,
+    /// naming the field), not an object, or a field given twice.
+    /// </exception>
     public static JsonFields Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        JsonElement root;
         try
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = 16 });
-            return Of(document.RootElement.Clone(), string.Empty);
+            root = document.RootElement.Clone();
         }
         catch (JsonException malformed)
         {
-            throw new JsonInputException("input", $"malformed JSON: {malformed.Message}");
+            throw new JsonInputException("input", $"malformed JSON: {InputExcerpt.Escape(malformed.Message)}");
         }
+
+        // JsonDocument accepts an escape that decodes to half a surrogate pair and throws only when the string is read,
+        // wherever that happens; checking every name and string once here makes it one error that names the field.
+        RequireValidText(root, string.Empty);
+        return Of(root, string.Empty);
     }
 
     /// <summary>Wraps an element that must be an object, reporting errors under <paramref name="path"/>.</summary>
@@ -208,6 +217,44 @@ public sealed class JsonFields
         return _object.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
     }
 
+    private static void RequireValidText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = ReadText(() => property.Name, path.Length == 0 ? "input" : path, "a field name");
+                    RequireValidText(property.Value, path.Length == 0 ? name : $"{path}.{name}");
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    RequireValidText(item, $"{(path.Length == 0 ? "input" : path)}[{index++}]");
+                }
+
+                break;
+            case JsonValueKind.String:
+                ReadText(element.GetString, path.Length == 0 ? "input" : path, "the value");
+                break;
+        }
+    }
+
+    private static string ReadText(Func<string?> read, string path, string what)
+    {
+        try
+        {
+            return read() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonInputException(path, $"{what} is not valid text (an escape such as \\ud800 that is half of a UTF-16 surrogate pair)");
+        }
+    }
+
     private T RequirePositive<T>(string name, T value)
         where T : struct, IFixedPoint<T> =>
         value.Units > 0 ? value : throw Error(name, $"must be positive (got {value})");
@@ -219,8 +266,8 @@ public sealed class JsonFields
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"the text \"{value.GetString()}\"",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.String => $"the text {InputExcerpt.Quote(value.GetString())}",
+        JsonValueKind.Number => $"the number {InputExcerpt.Quote(value.GetRawText())}",
         JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
         JsonValueKind.Array => "an array",
         JsonValueKind.Object => "an object",

@@ -6,6 +6,7 @@ using Ringfence.Core.Engine.Views;
 using Ringfence.Core.Instruments;
 using Ringfence.Core.Liquidation;
 using Ringfence.Core.Numerics;
+using Ringfence.Core.Pods;
 using Ringfence.Core.Positions;
 
 namespace Ringfence.Core.Tests.Engine;
@@ -68,9 +69,9 @@ internal static class Venue
     /// under the Ringfence profile (or the given one), with no liquidity model (or the given one), marked at 20,000
     /// (or the given mark).
     /// </summary>
-    public static MarginEngine Open(Instrument? instrument = null, string profile = "ringfence", DepthCurve? liquidity = null, Price? mark = null)
+    public static MarginEngine Open(Instrument? instrument = null, string profile = "ringfence", DepthCurve? liquidity = null, Price? mark = null, IPodMarginModel? podModel = null)
     {
-        var engine = new MarginEngine();
+        var engine = new MarginEngine(podModel);
         var listed = instrument ?? Linear();
         engine.AcceptAll(
             new CreateAccount(Alice), new CreateAccount(AliceSub, Alice), new CreateAccount(Bob), new CreateAccount(Maker),

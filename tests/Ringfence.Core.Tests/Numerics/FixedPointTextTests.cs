@@ -76,7 +76,17 @@ public sealed class FixedPointTextTests
     [InlineData("Infinity", "not a decimal number")]
     [InlineData("-Infinity", "not a decimal number")]
     [InlineData("1.2.3", "not a decimal number")]
-    [InlineData("1e999", "not a decimal number")]
+    [InlineData("1e999", "exponent beyond ±100")]
+    [InlineData("1e101", "exponent beyond ±100")]
+    [InlineData("1e-2147483648", "exponent beyond ±100")] // issue 9: negating int.MinValue used to throw OverflowException
+    [InlineData("1e2147483648", "exponent beyond ±100")]
+    [InlineData("1e-99999999999999999999", "exponent beyond ±100")]
+    [InlineData("0e-2147483648", "exponent beyond ±100")]
+    [InlineData("1e--5", "not a decimal number")]
+    [InlineData("1e5.5", "not a decimal number")]
+    [InlineData("1234567890123456789012345678901234567", "out of range")] // 37 digits: fits 128 bits, not 64
+    [InlineData("123456789012345678901234567890123456789", "more than 38 significant digits")]
+    [InlineData("0.000000000000000000000000000000000000001", "more than 8 decimal places")]
     [InlineData("1e", "not a decimal number")]
     [InlineData("e5", "not a decimal number")]
     [InlineData("-", "not a decimal number")]
@@ -97,6 +107,40 @@ public sealed class FixedPointTextTests
         var error = Assert.Throws<FormatException>(() => FixedPoint.Parse(text));
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         AssertEveryValueTypeRejects(text, reason);
+    }
+
+    [Theory]
+    [InlineData("1.00000000000000000000000000000000000000000000000000000000", 100_000_000)] // 57 characters of trailing zeros
+    [InlineData("100000000000000000000000000000000000000000000000000e-50", 100_000_000)] // zeros an exponent cancels
+    [InlineData("0.0000000000000000000000000000000000000000000000000000000", 0)]
+    [InlineData("-0e100", 0)]
+    [InlineData("0.00000000000000000000000000000000000000000100000000e42", 100_000_000)]
+    public void Zeros_are_not_significant_digits(string text, long expectedUnits)
+    {
+        Assert.Equal(expectedUnits, FixedPoint.Parse(text));
+    }
+
+    [Theory]
+    [InlineData(65)]
+    [InlineData(100_000)]
+    [InlineData(10_000_000)]
+    public void A_number_longer_than_64_characters_is_refused_with_an_excerpt_not_an_echo(int length)
+    {
+        // Issue 9: 10⁶ digits took 141 s to reject (quadratic BigInteger growth) and the error echoed every digit.
+        var text = new string('7', length);
+
+        var error = Assert.Throws<FormatException>(() => FixedPoint.Parse(text));
+
+        Assert.Equal($"'{new string('7', 40)}…' ({length} characters) is longer than the 64 characters a number may have", error.Message);
+    }
+
+    [Fact]
+    public void An_error_escapes_control_characters_of_the_input()
+    {
+        var error = Assert.Throws<FormatException>(() => FixedPoint.Parse("1\u001b[31m"));
+
+        Assert.DoesNotContain('\u001b', error.Message);
+        Assert.Contains("\\u001b[31m", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ internal static class BenchJournalCommand
             : JournalBenchmark.Run(settings, IBenchProgress.None);
         if (json)
         {
-            streams.Out.WriteLine(JournalBenchWriter.ToJson(report).ToJsonString());
+            streams.Out.WriteLine(JournalBenchWriter.ToJson(report).ToJsonString(OutputJson.Line));
         }
         else
         {

@@ -71,6 +71,7 @@ internal static class HostCommand
         }
 
         var healthy = HostSession.RunAsync(host, streams.In, streams.Out).GetAwaiter().GetResult();
+        var hash = healthy ? host.HashAsync().GetAwaiter().GetResult() : null;
         host.DisposeAsync().AsTask().GetAwaiter().GetResult();
         if (!healthy)
         {
@@ -78,6 +79,8 @@ internal static class HostCommand
             return ExitCodes.StoreError;
         }
 
+        var faults = host.Faults == 0 ? string.Empty : $", {host.Faults} engine fault(s) (INTERNAL_ERROR, rolled back)";
+        streams.Error.WriteLine($"ringfence host: stopped at entry {host.Sequence}, state hash {hash}{faults}");
         return ExitCodes.Success;
     }
 }

@@ -51,7 +51,7 @@ internal static class JournalTailCommand
             {
                 foreach (var entry in entries)
                 {
-                    streams.Out.WriteLine(ToJson(entry).ToJsonString());
+                    streams.Out.WriteLine(ToJson(entry).ToJsonString(OutputJson.Line));
                 }
             }
             else

@@ -60,7 +60,7 @@ internal static class ReplayCommand
             {
                 var result = ReplayReportWriter.ToJson(recovered.Report);
                 result["state"] = Core.Serialization.StateJson.ToJson(recovered.Engine.View());
-                streams.Out.WriteLine(result.ToJsonString());
+                streams.Out.WriteLine(result.ToJsonString(OutputJson.Line));
             }
             else
             {
@@ -75,7 +75,7 @@ internal static class ReplayCommand
     {
         if (json)
         {
-            streams.Out.WriteLine(ReplayReportWriter.ToJson(report).ToJsonString());
+            streams.Out.WriteLine(ReplayReportWriter.ToJson(report).ToJsonString(OutputJson.Line));
         }
         else
         {

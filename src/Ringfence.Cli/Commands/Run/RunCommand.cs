@@ -71,6 +71,14 @@ internal static class RunCommand
             ErrorLine.Write(streams.Error, error.ToString());
         }
 
-        return outcome.Errors.Count == 0 ? ExitCodes.Success : ExitCodes.InputError;
+        foreach (var fault in outcome.Faults)
+        {
+            ErrorLine.Write(streams.Error, fault.ToString());
+        }
+
+        // A fault is Ringfence's defect, whatever the input: it outranks the input's own errors.
+        return outcome.Faults.Count > 0 ? ExitCodes.InternalError
+            : outcome.Errors.Count > 0 ? ExitCodes.InputError
+            : ExitCodes.Success;
     }
 }

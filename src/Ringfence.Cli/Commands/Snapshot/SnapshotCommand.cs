@@ -51,7 +51,7 @@ internal static class SnapshotCommand
                     ["stateHash"] = info.StateHash,
                     ["bytes"] = info.Size,
                     ["takenAt"] = info.TakenAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                }.ToJsonString());
+                }.ToJsonString(OutputJson.Line));
             }
             else
             {

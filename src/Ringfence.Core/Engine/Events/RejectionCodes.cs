@@ -80,4 +80,10 @@ public static class RejectionCodes
 
     /// <summary>The operation does not apply to the position's scope or state.</summary>
     public const string NotApplicable = "NOT_APPLICABLE";
+
+    /// <summary>
+    /// A fault in the engine itself, not in the command: an exception no rule foresaw. The command was rolled back and
+    /// changed nothing; the reason names the exception's type and message. Report it: it is a defect.
+    /// </summary>
+    public const string InternalError = "INTERNAL_ERROR";
 }

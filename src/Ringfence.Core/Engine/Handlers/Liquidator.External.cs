@@ -62,8 +62,15 @@ internal sealed partial class Liquidator
     /// <summary>Withdraws orders of positions back at initial margin; deleverages those bankrupt beyond the fund.</summary>
     private void ReviewOutstandingOrders(Market market, Price mark)
     {
-        foreach (var position in State.PositionsIn(market.Symbol).Where(p => p.InLiquidation))
+        foreach (var listed in State.PositionsIn(market.Symbol).Where(p => p.InLiquidation))
         {
+            // The list is a copy taken before the loop: deleveraging one position takes others as its counterparties,
+            // so each is looked up again — it may be smaller, or gone.
+            if (!State.TryGetPosition(listed.Key, out var position) || !position.InLiquidation)
+            {
+                continue;
+            }
+
             if (Recovered(market, position))
             {
                 State.PutPosition(position with { InLiquidation = false });

@@ -25,6 +25,9 @@ internal sealed class PositionChanges(CommandContext context)
     /// </summary>
     public bool Apply(PositionKey key, Market market, PositionSide direction, Quantity quantity, Price price, Leverage? leverage, Money? margin, bool checkLimits = true)
     {
+        // Refused the same way whatever the fill does to the position: taking one of the two silently would hide a
+        // mistake on a side that happens to add to a position rather than open it.
+        CommandContext.Require(leverage is null || margin is null, RejectionCodes.MarginSpecification, "give a side either leverage or margin, not both");
         if (!State.TryGetPosition(key, out var existing))
         {
             Open(key, market, direction, quantity, price, leverage, margin, checkLimits);
@@ -77,7 +80,6 @@ internal sealed class PositionChanges(CommandContext context)
         var collateral = Money.Zero;
         if (key.Scope.Kind == MarginScopeKind.Isolated)
         {
-            CommandContext.Require(leverage is null || margin is null, RejectionCodes.MarginSpecification, "give an isolated side either leverage or margin, not both");
             if (margin is { } given)
             {
                 CommandContext.RequirePositive(given, "margin");
