@@ -19,6 +19,18 @@ public sealed class CliApplicationTests
         Assert.StartsWith("error: ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("frobnicate", "error: unknown command or option 'frobnicate' (see 'ringfence --help')")]
+    [InlineData("calc frob", "error: unknown command or option 'frob' (see 'ringfence --help')")]
+    [InlineData("run file.jsonl --bogus", "error: unknown command or option '--bogus' (see 'ringfence --help')")]
+    public void An_Unknown_Command_Or_Option_Is_Named(string commandLine, string expected)
+    {
+        var run = CliRun.Of(string.Empty, commandLine.Split(' '));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(expected, Assert.Single(run.ErrorLines));
+    }
+
     [Fact]
     public void Help_Lists_The_Options_And_Exits_0()
     {

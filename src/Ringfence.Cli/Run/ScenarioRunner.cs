@@ -15,9 +15,12 @@ namespace Ringfence.Cli.Run;
 internal static class ScenarioRunner
 {
     /// <summary>Runs every command line of <paramref name="text"/> under <paramref name="policy"/>.</summary>
-    public static ScenarioOutcome Run(string text, ErrorPolicy policy)
+    /// <param name="text">The scenario file's text.</param>
+    /// <param name="policy">What to do after a line error or an engine fault.</param>
+    /// <param name="podModel">How pods are margined; the engine's default when null.</param>
+    public static ScenarioOutcome Run(string text, ErrorPolicy policy, Core.Pods.IPodMarginModel? podModel = null)
     {
-        var engine = new MarginEngine();
+        var engine = new MarginEngine(podModel);
         var events = new List<LineEvent>();
         var errors = new List<LineError>();
         var faults = new List<LineFault>();

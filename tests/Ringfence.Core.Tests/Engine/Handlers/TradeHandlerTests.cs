@@ -180,6 +180,19 @@ public sealed class TradeHandlerTests
         Open(Linear(TwoTiers())).Reject(Match("100.001", "20000", Isolated(Alice, 1), Cross(Maker)), RejectionCodes.NotionalAboveMaxTier);
 
     [Fact]
+    public void A_side_that_adds_to_an_isolated_position_with_both_leverage_and_margin_is_refused_as_when_opening()
+    {
+        // Issue 9: the margin used to win silently when the side added to a position instead of opening it.
+        var engine = Open();
+        engine.Accept(Match("1", "20000", Isolated(Alice, 10), Cross(Maker)));
+
+        engine.Reject(Match("1", "20000", new(Alice, MarginScope.Isolated, Leverage.FromWhole(10), Money.FromWhole(2_000)), Cross(Maker)),
+            RejectionCodes.MarginSpecification);
+        engine.Reject(Match("2", "20000", Cross(Maker), new(Alice, MarginScope.Isolated, Leverage.FromWhole(10), Money.FromWhole(2_000))),
+            RejectionCodes.MarginSpecification);
+    }
+
+    [Fact]
     public void A_new_isolated_side_must_give_a_leverage_or_a_margin_but_not_both_MARGIN_SPECIFICATION()
     {
         var engine = Open();
