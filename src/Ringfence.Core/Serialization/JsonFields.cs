@@ -41,6 +41,12 @@ public sealed class JsonFields
         {
             throw new JsonInputException("input", $"malformed JSON: {InputExcerpt.Escape(malformed.Message)}");
         }
+        catch (ArgumentException invalid) when (invalid.InnerException is System.Text.EncoderFallbackException)
+        {
+            // A string handed over by a caller (not read from a file, whose decoder would have replaced it) can hold a
+            // lone surrogate character itself; JsonDocument refuses to transcode it.
+            throw new JsonInputException("input", "not valid text (a lone UTF-16 surrogate character)");
+        }
 
         // JsonDocument accepts an escape that decodes to half a surrogate pair and throws only when the string is read,
         // wherever that happens; checking every name and string once here makes it one error that names the field.

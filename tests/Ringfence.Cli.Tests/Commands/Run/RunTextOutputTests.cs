@@ -68,12 +68,13 @@ public sealed class RunTextOutputTests
     [Fact]
     public void Text_That_Looks_Like_Markup_Is_Printed_Verbatim()
     {
-        // Symbols and reasons are data; Spectre must not read "[red]" in them as a style.
-        using var file = ScenarioFile.Of("""{"type":"markPrice","symbol":"[red]X[/]","price":"1"}""");
+        // Input is data; "[red]" in it must reach the reader as written, never as a style.
+        using var file = ScenarioFile.Of("""{"type":"markPrice","symbol":"[red]X[/]","price":"1"}""", """{"type":"markPrice","symbol":"X","price":"1"}""");
 
         var run = CliRun.Of(string.Empty, "run", file.Path);
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("no instrument '[red]X[/]'", run.Out, StringComparison.Ordinal);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: line 1: symbol: '[red]X[/]' is not a symbol (1-32 of A-Z a-z 0-9 - _ .)", Assert.Single(run.ErrorLines));
+        Assert.Contains("no instrument 'X'", run.Out, StringComparison.Ordinal);
     }
 }

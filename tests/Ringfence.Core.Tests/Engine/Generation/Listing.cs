@@ -7,9 +7,11 @@ namespace Ringfence.Core.Tests.Engine.Generation;
 
 /// <summary>
 /// An instrument of a random scenario, the venue profile it is listed under, its opening mark price, and the liquidity
-/// model its liquidations execute against (null: none, the backstop takes positions at the mark).
+/// model its liquidations execute against (null: none, the backstop takes positions at the mark), and who executes its
+/// liquidations (the engine against the backstop, or an external matching engine that reports fills).
 /// </summary>
-internal sealed record Listing(Instrument Instrument, string Profile, Price OpeningMark, DepthCurve? Liquidity = null)
+internal sealed record Listing(Instrument Instrument, string Profile, Price OpeningMark, DepthCurve? Liquidity = null,
+    LiquidationExecution Execution = LiquidationExecution.Backstop)
 {
     public string Symbol => Instrument.Symbol;
 
@@ -22,5 +24,6 @@ internal sealed record Listing(Instrument Instrument, string Profile, Price Open
         + string.Join(" / ", Instrument.Tiers.Tiers.Select(t => $"≤{t.Cap?.ToString() ?? "∞"} mmr {t.MaintenanceRate} max {t.MaxLeverage?.ToString() ?? "-"}x"))
         + $", opening mark {OpeningMark}, liquidity "
         + (Liquidity is null ? "none" : string.Join(" / ", Liquidity.Points.Select(p => $"{p.Notional}@{p.Impact}")) + $" max {Liquidity.MaxImpact}")
+        + (Execution == LiquidationExecution.External ? ", liquidated externally" : string.Empty)
         + ")";
 }

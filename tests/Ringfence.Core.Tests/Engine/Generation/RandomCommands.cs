@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using Ringfence.Core.Accounts;
 using Ringfence.Core.Engine.Commands;
 using Ringfence.Core.Instruments;
+using Ringfence.Core.Liquidation;
 using Ringfence.Core.Numerics;
 using Ringfence.Core.Positions;
 using static Ringfence.Core.Tests.Engine.Generation.RandomValues;
@@ -36,6 +37,7 @@ internal static class RandomCommands
             (3, (world, _) => DefundPod(world)),
             (4, MovePositionToPod),
             (2, (world, _) => Administrative(world)),
+            (4, LiquidationFill),
         }.Select(kind => (kind.Item1, Gen.Constant(kind.Item2))));
 
     /// <summary>
@@ -295,6 +297,34 @@ internal static class RandomCommands
         from position in PositionIn(world, state, MarginScopeKind.Isolated)
         from pod in PodName
         select (Command)new MovePositionToPod(position.Account, position.Symbol, pod);
+
+    /// <summary>
+    /// A fill from the external matching engine, mostly for a side of an earlier trade in an externally liquidated
+    /// instrument (its position may be in liquidation, or not, or gone): the side's whole quantity, a part or one lot,
+    /// at the mark moved by −3% to +3%, taken by another account (cross, or isolated at 10×), now and then by the owner.
+    /// </summary>
+    private static Gen<Command> LiquidationFill(World world, GenerationState state)
+    {
+        var external = world.Listings.Where(l => l.Execution == LiquidationExecution.External).Select(l => l.Symbol).ToHashSet(StringComparer.Ordinal);
+        var sides = state.TradedSides.Where(k => external.Contains(k.Symbol)).ToList();
+        var side = sides.Count == 0
+            ? from account in Account(world) from symbol in Symbol(world) from scope in AnyScope select new PositionKey(account, symbol, scope)
+            : Gen.Elements<PositionKey>(sides);
+        return from key in side
+               let listing = world.Listings.FirstOrDefault(l => l.Symbol == key.Symbol) ?? world.Listings[0]
+               let traded = state.Commands.OfType<Trade>().LastOrDefault(t => t.Symbol == key.Symbol && (t.Buyer.Account == key.Account || t.Seller.Account == key.Account))
+               let lot = listing.Instrument.LotSize
+               from share in Gen.Frequency((50, Gen.Constant(100)), (35, Gen.Choose(1, 99)), (15, Gen.Constant(0)))
+               let quantity = traded is null || share == 0
+                   ? lot
+                   : Quantity.FromUnits(Math.Max(1L, traded.Quantity.Units / lot.Units * share / 100) * lot.Units)
+               from basisPoints in Gen.Choose(-300, 300)
+               from taker in Gen.Frequency((90, Gen.Elements<AccountId>(world.Accounts).Where(a => a != key.Account)), (10, Gen.Constant(key.Account)))
+               from cross in Gen.Frequency((70, Gen.Constant(true)), (30, Gen.Constant(false)))
+               select (Command)new LiquidationFill(key.Symbol, key.Account, key.Scope,
+                   Moved(state.Marks.GetValueOrDefault(listing.Symbol, listing.OpeningMark), basisPoints, listing.Instrument.TickSize), quantity,
+                   cross ? new TradeSide(taker, MarginScope.Cross) : new TradeSide(taker, MarginScope.Isolated, Leverage.FromWhole(10)));
+    }
 
     /// <summary>Accounts and listings again: duplicates, an unknown parent, an unknown profile, and one late account.</summary>
     private static Gen<Command> Administrative(World world) =>

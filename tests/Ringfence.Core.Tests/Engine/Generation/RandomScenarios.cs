@@ -28,6 +28,24 @@ internal static class RandomScenarios
         from snapshotAt in Gen.Choose(0, setup.Count + count)
         select new Scenario(world, setup, steps, snapshotAt);
 
+    /// <summary>
+    /// Scenarios whose first instrument, and each other one with even odds, is liquidated by an external matching
+    /// engine: liquidations become orders, and the steps include fills of them (and, being random, many fills of orders
+    /// that do not exist).
+    /// </summary>
+    public static Gen<Scenario> ExternalScenarios =>
+        from world in Worlds
+        from external in Gen.CollectToList(world.Listings.Select((_, i) => i == 0 ? Gen.Constant(true) : Gen.Elements(true, false)))
+        let externalWorld = world with
+        {
+            Listings = world.Listings.Zip(external, (l, e) => e ? l with { Execution = LiquidationExecution.External } : l).ToList(),
+        }
+        from setup in Setup(externalWorld)
+        from count in Gen.Choose(20, 80)
+        from steps in Sequence(externalWorld, count)
+        from snapshotAt in Gen.Choose(0, setup.Count + count)
+        select new Scenario(externalWorld, setup, steps, snapshotAt);
+
     public static Gen<World> Worlds =>
         from accounts in Gen.Choose(3, 6)
         from linearCount in Gen.Choose(1, 2)
@@ -71,7 +89,7 @@ internal static class RandomScenarios
             .. world.Accounts.Select(a => new CreatePod(a, World.PodNames[0])),
             .. podFunding.Select(p => new FundPod(p.First.Account, World.PodNames[0], p.First.Asset,
                 p.First.Amount.MultiplyBy(Rate.FromUnits(p.Second * 1_000_000L), Rounding.Down))),
-            .. world.Listings.Select(l => new ListInstrument(l.Instrument, l.Profile, l.Liquidity)),
+            .. world.Listings.Select(l => new ListInstrument(l.Instrument, l.Profile, l.Liquidity) { Execution = l.Execution }),
             .. world.Listings.Select(l => new UpdateMarkPrice(l.Symbol, l.OpeningMark)),
             .. world.Listings.Zip(seeded).Where(l => l.Second).SelectMany(l => SeedInsuranceFund(world, l.First, deposits)),
         ];

@@ -30,6 +30,7 @@ public sealed class RejectionProperties
                 Assert.False(step.Result.Duplicate, $"{step.Describe()} is a rejection marked as a duplicate");
                 var rejection = Assert.IsType<CommandRejected>(Assert.Single(step.Result.Events));
                 Assert.Contains(rejection.Code, KnownCodes);
+                Assert.True(rejection.Code != RejectionCodes.InternalError, $"{step.Describe()} made the engine fault: {rejection.Reason}");
                 Assert.False(string.IsNullOrWhiteSpace(rejection.Reason), $"{step.Describe()} gave no reason");
             }
         });
