@@ -18,23 +18,7 @@ public sealed class FuzzRegressions
     [Fact]
     public void External_liquidation_of_a_cross_position_that_is_deleveraged_does_not_fault()
     {
-        var results = Run(
-            """{"type":"createAccount","account":"alice"}""",
-            """{"type":"createAccount","account":"bob"}""",
-            """{"type":"createAccount","account":"carol"}""",
-            """{"type":"createAccount","account":"mm"}""",
-            """{"type":"deposit","account":"alice","asset":"USDT","amount":"20000"}""",
-            """{"type":"deposit","account":"bob","asset":"USDT","amount":"2000"}""",
-            """{"type":"deposit","account":"carol","asset":"USDT","amount":"10000"}""",
-            """{"type":"deposit","account":"mm","asset":"USDT","amount":"1000000"}""",
-            """{"type":"listInstrument","symbol":"EXTUSDT","contract":"linear","settleAsset":"USDT","profile":"ringfence","tickSize":"0.1","lotSize":"0.001","mmr":"0.01","maxLeverage":"50","liquidationExecution":"external"}""",
-            """{"type":"listInstrument","symbol":"BTCUSDT","contract":"linear","settleAsset":"USDT","profile":"ringfence","tickSize":"0.1","lotSize":"0.001","mmr":"0.005","maxLeverage":"100"}""",
-            """{"type":"trade","symbol":"EXTUSDT","price":"20000","quantity":"2.5","buyer":{"account":"alice","scope":"cross"},"seller":{"account":"mm","scope":"isolated","margin":"3000"}}""",
-            """{"type":"markPrice","symbol":"EXTUSDT","price":"10500"}""",
-            """{"type":"trade","symbol":"EXTUSDT","price":"10600","quantity":"0.7","buyer":{"account":"mm","scope":"cross"},"seller":{"account":"bob","scope":"cross"}}""",
-            """{"type":"trade","symbol":"BTCUSDT","price":"10000","quantity":"1.4","buyer":{"account":"bob","scope":"cross"},"seller":{"account":"carol","scope":"cross"}}""",
-            """{"type":"markPrice","symbol":"BTCUSDT","price":"5000"}""",
-            """{"type":"markPrice","symbol":"EXTUSDT","price":"10000"}""");
+        var results = Run(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Fuzz", "Corpus", "Regressions", "external-cross-liquidation.jsonl")));
 
         Assert.True(results[^1].Accepted, results[^1].Rejection?.Reason);
     }
