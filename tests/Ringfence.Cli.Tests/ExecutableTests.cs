@@ -49,8 +49,19 @@ public sealed class ExecutableTests
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
+        // A hang guard only: starting a runtime takes well under a second, many seconds on a loaded machine.
+        var limit = TimeSpan.FromMinutes(3);
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            process.Kill();
+            throw new TimeoutException($"ringfence {string.Join(' ', args)} did not exit within {limit.TotalMinutes} minutes (a hang guard)");
+        }
+
         return new CliRun(process.ExitCode, await output, await error);
     }
 }

@@ -6,13 +6,16 @@ namespace Ringfence.Hosting.Tests;
 
 /// <summary>
 /// An in-memory store for host tests that need to see or break what the host writes: it counts appends (group
-/// commits), can fail the next append, and lets a test damage entries or snapshots. It keeps the journal contract
-/// (consecutive sequences, all-or-nothing appends); the real stores pass the shared contract suite in Storage.Tests.
+/// commits), can fail the next append or hold appends back, tells when a snapshot is saved, and lets a test damage
+/// entries or snapshots. It keeps the journal contract (consecutive sequences, all-or-nothing appends); the real stores
+/// pass the shared contract suite in Storage.Tests.
 /// </summary>
 internal sealed class MemoryStore : IEngineStore, IJournal, ISnapshotStore
 {
     private readonly List<JournalEntry> _entries = [];
     private readonly SortedDictionary<long, StoredSnapshot> _snapshots = [];
+    private readonly Dictionary<long, TaskCompletionSource> _saved = [];
+    private readonly ManualResetEventSlim _appendsAllowed = new(initialState: true);
     private readonly Lock _gate = new();
 
     public IJournal Journal => this;
@@ -52,8 +55,29 @@ internal sealed class MemoryStore : IEngineStore, IJournal, ISnapshotStore
         }
     }
 
+    /// <summary>Makes every append wait (outside the lock) until <see cref="ReleaseAppends"/>: a test that needs commands queued behind a commit.</summary>
+    public void HoldAppends() => _appendsAllowed.Reset();
+
+    /// <summary>Lets held appends go on.</summary>
+    public void ReleaseAppends() => _appendsAllowed.Set();
+
+    /// <summary>Completes once the snapshot at <paramref name="sequence"/> has been saved (at once if it already was).</summary>
+    public Task Saved(long sequence)
+    {
+        lock (_gate)
+        {
+            return SavedSource(sequence).Task;
+        }
+    }
+
     public void Append(IReadOnlyList<JournalEntry> entries)
     {
+        // A hang guard, not a timing: a test that holds appends releases them as soon as it has queued its commands.
+        if (!_appendsAllowed.Wait(HangGuard.Limit))
+        {
+            throw new TimeoutException($"appends were held for {HangGuard.Limit.TotalMinutes} minutes and never released");
+        }
+
         lock (_gate)
         {
             if (FailNextAppend is { } failure)
@@ -114,6 +138,7 @@ internal sealed class MemoryStore : IEngineStore, IJournal, ISnapshotStore
         lock (_gate)
         {
             _snapshots[snapshot.Sequence] = snapshot;
+            SavedSource(snapshot.Sequence).TrySetResult();
         }
     }
 
@@ -132,6 +157,9 @@ internal sealed class MemoryStore : IEngineStore, IJournal, ISnapshotStore
             return _snapshots.GetValueOrDefault(sequence);
         }
     }
+
+    private TaskCompletionSource SavedSource(long sequence) =>
+        _saved.TryGetValue(sequence, out var source) ? source : _saved[sequence] = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Dispose()
     {

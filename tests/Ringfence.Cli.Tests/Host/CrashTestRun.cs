@@ -16,8 +16,30 @@ namespace Ringfence.Cli.Tests.Host;
 /// half-applied, nothing reordered), the recovered state hash equals a fresh in-memory replay of the journal, and
 /// commands re-sent after the restart are answered with their first outcome.
 /// </summary>
-internal sealed class CrashTestRun(string database, int seed, Action<string> log)
+/// <param name="database">The store, as <c>--db</c> takes it.</param>
+/// <param name="seed">Fixes the workload, the batch sizes, the snapshot intervals and where the kills land.</param>
+/// <param name="log">Where a line per round goes.</param>
+/// <param name="server">
+/// For a store behind a server (PostgreSQL): what each round's host is told to connect with, and a wait, after the
+/// host is gone, until the server has finished with its sessions. A statement the killed host had already sent still
+/// commits on the server after the kill; checking the journal (or starting the next host) before that would read a
+/// journal that then still grows.
+/// </param>
+internal sealed class CrashTestRun(string database, int seed, Action<string> log, CrashTestRun.IServer? server = null)
 {
+    /// <summary>How long a round may take before it is taken for a hang: a guard only, many times a slow round's length.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(3);
+
+    /// <summary>A store behind a server, whose sessions may outlive a killed host for a moment.</summary>
+    public interface IServer
+    {
+        /// <summary>The <c>--db</c> location for round <paramref name="round"/>'s host: its sessions can be told from anyone else's.</summary>
+        string HostLocation(int round);
+
+        /// <summary>Completes once no session of round <paramref name="round"/>'s host is left on the server.</summary>
+        Task WaitForSessionsToEndAsync(int round, TimeSpan limit);
+    }
+
     /// <summary>Rounds per backend; <c>RINGFENCE_CRASH_ROUNDS</c> sets more for a longer soak.</summary>
     public static int Rounds =>
         int.TryParse(Environment.GetEnvironmentVariable("RINGFENCE_CRASH_ROUNDS"), NumberStyles.None, CultureInfo.InvariantCulture, out var rounds) && rounds > 0
@@ -29,6 +51,7 @@ internal sealed class CrashTestRun(string database, int seed, Action<string> log
     private readonly Dictionary<string, Acknowledged> _acknowledged = [];
     private readonly List<string> _journal = [];
     private int _next;
+    private int _round;
 
     /// <summary>Commands acknowledged over all rounds.</summary>
     public int AcknowledgedCount => _acknowledged.Count;
@@ -57,7 +80,8 @@ internal sealed class CrashTestRun(string database, int seed, Action<string> log
         var flushes = new Random(_random.Next());
         var sent = new List<(string Text, bool Repeat)>();
         var replies = new List<JsonElement>();
-        var args = new[] { "host", "--db", database, "--max-batch", _random.Next(1, 65).ToString(CultureInfo.InvariantCulture), "--snapshot-every", new[] { "0", "7", "50", "400" }[_random.Next(4)] };
+        var round = _round++;
+        var args = new[] { "host", "--db", server?.HostLocation(round) ?? database, "--max-batch", _random.Next(1, 65).ToString(CultureInfo.InvariantCulture), "--snapshot-every", new[] { "0", "7", "50", "400" }[_random.Next(4)] };
         using var process = RingfenceExecutable.Start(args);
         var errors = process.StandardError.ReadToEndAsync();
         // Kill once a random number of replies has arrived (then after a random few milliseconds), so kills land
@@ -135,18 +159,34 @@ internal sealed class CrashTestRun(string database, int seed, Action<string> log
             }
         });
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        if (kill)
+        using var timeout = new CancellationTokenSource(HangGuard);
+        string stderr;
+        try
         {
-            await enoughReplies.Task.WaitAsync(timeout.Token);
-            await Task.Delay(_random.Next(0, 20), timeout.Token);
-            process.Kill(); // SIGKILL on Unix: no flush, no finally, no shutdown hook.
+            if (kill)
+            {
+                await enoughReplies.Task.WaitAsync(timeout.Token);
+                await Task.Delay(_random.Next(0, 20), timeout.Token);
+                process.Kill(); // SIGKILL on Unix: no flush, no finally, no shutdown hook.
+                await stop.CancelAsync();
+            }
+
+            await process.WaitForExitAsync(timeout.Token);
+            await Task.WhenAll(reading, writing).WaitAsync(timeout.Token);
+            stderr = await errors.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            process.Kill();
             await stop.CancelAsync();
+            throw new TimeoutException(
+                $"round {round} ({string.Join(' ', args.Skip(3))}, kill after {killAfter} replies) did not finish within {HangGuard.TotalMinutes} minutes, a hang guard: {replies.Count} replies, {sent.Count} sent");
         }
 
-        await process.WaitForExitAsync(timeout.Token);
-        await Task.WhenAll(reading, writing).WaitAsync(timeout.Token);
-        var stderr = await errors;
+        if (server is not null)
+        {
+            await server.WaitForSessionsToEndAsync(round, HangGuard);
+        }
         if (!kill)
         {
             Assert.True(process.ExitCode == 0, $"graceful host exit {process.ExitCode}: {stderr}");

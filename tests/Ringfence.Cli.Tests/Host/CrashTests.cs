@@ -35,7 +35,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     public async Task Postgres_Host_Killed_At_Random_Loses_No_Acknowledged_Command_And_Recovers_The_Replayed_State()
     {
         using var scratch = ScratchStore.Create("postgres", PostgresTestSchema.ConnectionString);
-        var run = new CrashTestRun(scratch.Location, seed: 20261122, output.WriteLine);
+        var run = new CrashTestRun(scratch.Location, seed: 20261122, output.WriteLine, new PostgresServer(scratch.Location));
         await run.RunAsync(CrashTestRun.Rounds);
         Assert.True(run.AcknowledgedCount > 0);
 

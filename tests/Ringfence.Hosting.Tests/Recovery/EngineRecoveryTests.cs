@@ -82,10 +82,8 @@ public sealed class EngineRecoveryTests
     {
         var store = new MemoryStore();
         await using var host = EngineHost.Start(store, new HostOptions { SnapshotEvery = snapshotEvery, MaxBatch = 4 });
-        foreach (var command in Scenarios.All())
-        {
-            await host.SubmitAsync(command);
-        }
+        // Snapshots exactly every SnapshotEvery commands, whatever the speed of their encoding (see Submitting).
+        await Submitting.OneByOneAsync(host, store, Scenarios.All(), snapshotEvery);
 
         return store;
     }

@@ -56,10 +56,8 @@ public sealed class JournalVerificationTests
     {
         var store = new MemoryStore();
         await using var host = EngineHost.Start(store, new HostOptions { SnapshotEvery = 10, MaxBatch = 3 });
-        foreach (var command in Scenarios.All())
-        {
-            await host.SubmitAsync(command);
-        }
+        // Snapshots exactly every SnapshotEvery commands, whatever the speed of their encoding (see Submitting).
+        await Submitting.OneByOneAsync(host, store, Scenarios.All(), snapshotEvery: 10);
 
         return store;
     }

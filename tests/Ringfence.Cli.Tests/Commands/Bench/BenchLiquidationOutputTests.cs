@@ -5,7 +5,7 @@ namespace Ringfence.Cli.Tests.Commands.Bench;
 
 /// <summary>
 /// <c>ringfence bench liquidation</c> on small books: the shape of the table and of the JSON object, and that every
-/// figure is a positive number. Wall-clock values are never compared with a bound.
+/// figure is a positive number (in the table, which rounds, not negative). Wall-clock values are never compared with a bound.
 /// </summary>
 public sealed class BenchLiquidationOutputTests
 {
@@ -90,7 +90,9 @@ public sealed class BenchLiquidationOutputTests
                     continue;
                 }
 
-                Assert.True(double.Parse(cell, NumberStyles.Number, CultureInfo.InvariantCulture) > 0, $"{column}: {cell}");
+                // The table rounds to 0.1 and an index query takes a few tenths of a µs: on a fast machine a cell may
+                // read 0.0, so here only a number is required; the JSON test checks the unrounded figures are positive.
+                Assert.True(double.Parse(cell, NumberStyles.Number, CultureInfo.InvariantCulture) >= 0, $"{column}: {cell}");
             }
         }
 
