@@ -83,15 +83,27 @@ public sealed class EngineHost : IAsyncDisposable
 
     /// <summary>
     /// Recovers the state in <paramref name="store"/> (see <see cref="EngineRecovery"/>) and starts the engine thread.
-    /// The host owns <paramref name="store"/> from here on and disposes of it when it stops.
+    /// The host owns <paramref name="store"/> from here on and disposes of it when it stops, or at once when it cannot
+    /// start (so a store's writer lock is not held by a host that never ran).
     /// </summary>
     /// <exception cref="RecoveryException">The store's journal is damaged or truncated.</exception>
     public static EngineHost Start(IEngineStore store, HostOptions? options = null, IPodMarginModel? podModel = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         options ??= new HostOptions();
-        options.Validate();
-        var host = new EngineHost(store, options, EngineRecovery.Recover(store, podModel));
+        RecoveredEngine recovered;
+        try
+        {
+            options.Validate();
+            recovered = EngineRecovery.Recover(store, podModel);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
+        var host = new EngineHost(store, options, recovered);
         host._thread.Start();
         return host;
     }

@@ -1,4 +1,5 @@
 using Ringfence.Core.Serialization;
+using Ringfence.Hosting.Recovery;
 using Ringfence.Storage.Journal;
 
 namespace Ringfence.Hosting.Tests;
@@ -11,6 +12,27 @@ public sealed class EngineHostTests
         """{"type":"deposit","account":"alice","asset":"USDT","amount":"1000","id":"dep-1"}""",
         """{"type":"withdraw","account":"alice","asset":"USDT","amount":"5000","id":"too-much"}""",
     ];
+
+    [Fact]
+    public async Task A_host_that_cannot_recover_closes_its_store_at_once_and_one_that_stops_closes_it_once()
+    {
+        // A store's writer lock must not outlive a host that never ran: the next host on the store would be refused.
+        var store = new MemoryStore();
+        await using (var host = EngineHost.Start(store))
+        {
+            await host.SubmitAsync(Opening[0]);
+            await host.SubmitAsync(Opening[1]);
+        }
+
+        Assert.Equal(1, store.Disposals);
+        store.Remove(1);
+        Assert.Throws<RecoveryException>(() => EngineHost.Start(store));
+        Assert.Equal(2, store.Disposals);
+
+        var another = new MemoryStore();
+        Assert.Throws<ArgumentOutOfRangeException>(() => EngineHost.Start(another, new HostOptions { MaxBatch = 0 }));
+        Assert.Equal(1, another.Disposals);
+    }
 
     [Fact]
     public async Task Acknowledges_each_command_with_its_journal_sequence_after_it_is_journaled()

@@ -30,6 +30,9 @@ internal sealed class MemoryStore : IEngineStore, IJournal, ISnapshotStore
     /// <summary>Sizes of the appends, in order.</summary>
     public List<int> BatchSizes { get; } = [];
 
+    /// <summary>How many times the store was disposed (a host closes its store when it stops).</summary>
+    public int Disposals { get; private set; }
+
     /// <summary>When set, the next append throws this and writes nothing.</summary>
     public Exception? FailNextAppend { get; set; }
 
@@ -164,5 +167,6 @@ internal sealed class MemoryStore : IEngineStore, IJournal, ISnapshotStore
     public void Dispose()
     {
         // The memory outlives the host on purpose: a test restarts a host on the same store.
+        Disposals++;
     }
 }

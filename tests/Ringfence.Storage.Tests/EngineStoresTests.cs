@@ -36,6 +36,27 @@ public sealed class EngineStoresTests
         Assert.Equal(postgres, EngineStores.IsPostgres(location));
 
     [Theory]
+    [InlineData("Hots=localhost;Database=x;Password=secret-4711", "Hots")]
+    [InlineData("Host=localhost;Databse=x;Password=secret-4711", "Databse")]
+    public void Refuses_a_mistyped_connection_string_naming_the_keyword_instead_of_creating_a_file_of_that_name(string location, string keyword)
+    {
+        var error = Assert.Throws<ArgumentException>(() => EngineStores.Open(location));
+        Assert.Contains($"the keyword '{keyword}', which Npgsql does not know", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-4711", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(location), $"a SQLite file named '{location}' was created");
+    }
+
+    [Fact]
+    public void Opens_a_sqlite_file_whose_name_looks_like_a_keyword_when_given_with_its_directory()
+    {
+        using var file = new SqliteTestFile();
+        var path = Path.Combine(file.Directory, "mode=test.db");
+        using var store = EngineStores.Open(path);
+        Assert.IsType<SqliteEngineStore>(store);
+        Assert.True(File.Exists(path));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public void Refuses_an_empty_location(string location) =>

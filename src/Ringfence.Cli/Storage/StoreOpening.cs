@@ -3,20 +3,22 @@ using Ringfence.Storage;
 namespace Ringfence.Cli.Storage;
 
 /// <summary>
-/// Opens the store a <c>--db</c> value names. Commands that only read (replay, snapshot, journal tail) must not create
-/// an empty SQLite file by mistyping a path, so they ask for an existing one.
+/// Opens the store a <c>--db</c> value names. Only <c>host</c> creates a store; the other commands need an existing one,
+/// so that a mistyped path is an error rather than a new empty file. Commands that write (host, snapshot) open it for
+/// <see cref="StoreAccess.Write"/> and are refused while another writer holds it; commands that only read (replay,
+/// journal tail) open it for <see cref="StoreAccess.Read"/> and run beside a host.
 /// </summary>
 internal static class StoreOpening
 {
     /// <summary>
-    /// Opens an existing store for a command that reads it; on failure writes the one error line and returns false
+    /// Opens an existing store for <paramref name="access"/>; on failure writes the one error line and returns false
     /// (the command then exits with <see cref="ExitCodes.StoreError"/>).
     /// </summary>
-    public static bool TryOpenExisting(TextWriter error, string location, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEngineStore? store)
+    public static bool TryOpenExisting(TextWriter error, string location, StoreAccess access, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEngineStore? store)
     {
         try
         {
-            store = Open(location, mustExist: true);
+            store = Open(location, access, mustExist: true);
             return true;
         }
         catch (StoreUnavailableException exception)
@@ -44,18 +46,27 @@ internal static class StoreOpening
         }
     }
 
-    /// <summary>Opens <paramref name="location"/>, creating a SQLite file when <paramref name="mustExist"/> is false.</summary>
+    /// <summary>
+    /// Opens <paramref name="location"/> for <paramref name="access"/>, creating the store when
+    /// <paramref name="mustExist"/> is false.
+    /// </summary>
     /// <exception cref="StoreUnavailableException">It cannot be opened; the message says why.</exception>
-    public static IEngineStore Open(string location, bool mustExist)
+    public static IEngineStore Open(string location, StoreAccess access, bool mustExist)
     {
-        if (mustExist && !EngineStores.IsPostgres(location) && !File.Exists(location))
+        if (string.IsNullOrWhiteSpace(location))
+        {
+            throw new StoreUnavailableException("--db is empty: give a SQLite file (e.g. ringfence.db) or a PostgreSQL connection string ('Host=...;Database=...' or postgres://...)");
+        }
+
+        // A directory falls through to the store, which says it is one.
+        if (mustExist && !EngineStores.IsPostgres(location) && !File.Exists(location) && !Directory.Exists(location))
         {
             throw new StoreUnavailableException($"no database at '{location}' (give --db the file a host wrote)");
         }
 
         try
         {
-            return EngineStores.Open(location);
+            return EngineStores.Open(location, access);
         }
         catch (Exception exception) when (exception is StorageException or ArgumentException)
         {

@@ -33,6 +33,12 @@ public static class EngineRecovery
         {
             if (info.Sequence > last)
             {
+                if (JournalEnd.Passed(store, info))
+                {
+                    // A reader beside the host: this snapshot and the entries it needs came after the end it recovers to.
+                    continue;
+                }
+
                 throw new RecoveryException(
                     $"the journal ends at entry {last} but a snapshot was taken at entry {info.Sequence}: the journal is truncated and acknowledged commands are missing");
             }
@@ -57,6 +63,13 @@ public static class EngineRecovery
         replayer ??= new JournalReplayer(new MarginEngine(podModel), 0, JournalChain.Genesis);
         foreach (var entry in store.Journal.ReadAfter(replayer.Sequence))
         {
+            if (entry.Sequence > last)
+            {
+                // Appended by a host beside this reader since the store was opened: recovery stops where the journal
+                // ended then, so that it is one state the journal really had.
+                break;
+            }
+
             replayer.Apply(entry);
             if (progress is not null && entry.Sequence % 4096 == 0)
             {

@@ -14,10 +14,13 @@ internal static class PostgresSchema
 
     /// <summary>
     /// Checks that <paramref name="schema"/> holds a store of this format, creating the schema and its tables when it
-    /// is missing or empty, and that commits are durable (<c>synchronous_commit</c> is not off).
+    /// is missing or empty and <paramref name="create"/> is set, and that commits are durable (<c>synchronous_commit</c>
+    /// is not off).
     /// </summary>
-    /// <exception cref="StorageException">Another format version, foreign tables, or commits that are not durable.</exception>
-    public static void Prepare(NpgsqlDataSource dataSource, string schema, string where)
+    /// <exception cref="StorageException">
+    /// Another format version, foreign tables, commits that are not durable, or no store where none may be created.
+    /// </exception>
+    public static void Prepare(NpgsqlDataSource dataSource, string schema, string where, bool create)
     {
         using var connection = dataSource.OpenConnection();
         using (var command = new NpgsqlCommand("SELECT current_setting('synchronous_commit')", connection))
@@ -64,15 +67,20 @@ internal static class PostgresSchema
             return;
         }
 
+        if (!create)
+        {
+            throw new StorageException($"{where} holds no Ringfence store yet (a host creates it when it first starts)");
+        }
+
         var relations = (long)Scalar(connection, transaction, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = @schema", schema)!;
         if (relations != 0)
         {
             throw new StorageException($"{where}: the schema holds {relations} tables or other relations but no Ringfence store; use an empty or new schema");
         }
 
-        using (var create = new NpgsqlCommand(Tables(quoted), connection, transaction))
+        using (var tables = new NpgsqlCommand(Tables(quoted), connection, transaction))
         {
-            create.ExecuteNonQuery();
+            tables.ExecuteNonQuery();
         }
 
         transaction.Commit();

@@ -35,14 +35,23 @@ internal static class SqliteSchema
         """;
 
     /// <summary>
-    /// Checks that the open file is a store of this format (creating the tables when it is empty), then sets the
-    /// connection's durability: WAL with <c>synchronous=FULL</c>.
+    /// Checks that the open file is a store of this format (creating the tables when it is empty and
+    /// <paramref name="create"/> is set), then sets the connection's durability: WAL with <c>synchronous=FULL</c>.
     /// </summary>
-    /// <exception cref="StorageException">The file is another application's database or has another format version.</exception>
-    public static void Prepare(SqliteConnection connection, string where, int busyTimeoutMilliseconds)
+    /// <exception cref="StorageException">
+    /// The file is another application's database, has another format version, or is empty and may not be created.
+    /// </exception>
+    public static void Prepare(SqliteConnection connection, string where, int busyTimeoutMilliseconds, bool create)
     {
         Execute(connection, null, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}"));
         var (applicationId, version) = ReadHeader(connection, null);
+        if (applicationId == 0 && version == 0 && !create)
+        {
+            throw new StorageException(Scalar(connection, null, "SELECT count(*) FROM sqlite_schema") == 0
+                ? $"{where} holds no Ringfence store yet (it is empty; a host creates the store when it first starts)"
+                : $"{where} is a SQLite database of another application, not a Ringfence store");
+        }
+
         if (applicationId == 0 && version == 0)
         {
             // IMMEDIATE takes the write lock first, so two processes creating the same new file do it once.

@@ -199,7 +199,7 @@ internal sealed class CrashTestRun(string database, int seed, Action<string> log
 
     private void Check(List<(string Text, bool Repeat)> sent, List<JsonElement> replies, string stderr)
     {
-        using var store = EngineStores.Open(database);
+        using var store = EngineStores.Open(database, StoreAccess.Read);
         var entries = store.Journal.ReadAfter(0).ToList();
 
         // The journal grew by exactly a prefix of what this round sent, in order: a command is whole or absent.

@@ -21,6 +21,46 @@ public sealed class JournalVerificationTests
     }
 
     [Fact]
+    public async Task A_reader_beside_a_running_host_verifies_the_journal_as_it_ended_when_opened()
+    {
+        var commands = Scenarios.All();
+        var half = commands.Count / 2;
+        var store = new MemoryStore();
+        await using var host = EngineHost.Start(store, new HostOptions { SnapshotEvery = 10, MaxBatch = 4 });
+        foreach (var command in commands.Take(half))
+        {
+            await host.SubmitAsync(command);
+        }
+
+        var reader = new ReaderView(store);
+        foreach (var command in commands.Skip(half))
+        {
+            await host.SubmitAsync(command);
+        }
+
+        Assert.True(store.List()[0].Sequence > reader.LastSequence);
+        var report = JournalVerification.Verify(reader);
+
+        Assert.True(report.Verified, report.JournalProblem);
+        Assert.Equal(reader.LastSequence, report.Replayed);
+        Assert.Equal(Scenarios.ReferenceHash(commands.Take(half)), report.StateHash);
+        Assert.Equal(store.List().Select(s => s.Sequence).Where(s => s <= reader.LastSequence).Order(), report.Snapshots.Select(c => c.Sequence));
+    }
+
+    [Fact]
+    public async Task A_journal_that_ends_before_a_snapshot_is_reported_as_truncated()
+    {
+        var store = await Written();
+        var snapshot = store.List()[0].Sequence;
+        store.TruncateAfter(snapshot - 3);
+
+        var report = JournalVerification.Verify(store);
+
+        Assert.False(report.Verified);
+        Assert.Contains("the journal is truncated", report.JournalProblem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_snapshot_with_another_state_is_reported_though_recovery_would_use_it()
     {
         var store = await Written();

@@ -57,12 +57,14 @@ public abstract class JournalContract : IDisposable
     [ContractFact]
     public void Refuses_a_batch_that_leaves_a_gap_and_writes_nothing()
     {
-        using var store = _target.Open(PageSize);
-        store.Journal.Append(TestEntries.From(1, 3));
-        var error = Assert.Throws<JournalConflictException>(() => store.Journal.Append(TestEntries.From(5, 2)));
-        Assert.Contains("starts at sequence 5", error.Message, StringComparison.Ordinal);
-        Assert.Contains("expected 4", error.Message, StringComparison.Ordinal);
-        AssertHolds(store, TestEntries.From(1, 3));
+        using (var store = _target.Open(PageSize))
+        {
+            store.Journal.Append(TestEntries.From(1, 3));
+            var error = Assert.Throws<JournalConflictException>(() => store.Journal.Append(TestEntries.From(5, 2)));
+            Assert.Contains("starts at sequence 5", error.Message, StringComparison.Ordinal);
+            Assert.Contains("expected 4", error.Message, StringComparison.Ordinal);
+            AssertHolds(store, TestEntries.From(1, 3));
+        }
 
         // A store opened afterwards knows where the journal ends without being told.
         using var reopened = _target.Open(PageSize);
@@ -96,22 +98,25 @@ public abstract class JournalContract : IDisposable
     }
 
     [ContractFact]
-    public void A_second_store_on_the_same_database_gets_a_conflict_when_it_appends_behind_the_first()
+    public void Entries_written_behind_the_stores_back_are_caught_by_the_primary_key_and_overwrite_nothing()
     {
-        using var first = _target.Open(PageSize);
-        using var second = _target.Open(PageSize);
+        // The writer lock keeps a second store out; should a writer slip past it anyway (a lost PostgreSQL session,
+        // a copy of the file under another name), the table itself still refuses a sequence that is taken.
+        using var store = _target.Open(PageSize);
         var entries = TestEntries.From(1, 5);
-        first.Journal.Append(entries[..3]);
+        store.Journal.Append(entries[..1]);
+        _target.InsertBehindTheStores(entries[1]);
+        _target.InsertBehindTheStores(entries[2]);
 
-        // The second store read the journal when it was empty: its batch 1..2 passes its own check and reaches the table.
-        var error = Assert.Throws<JournalConflictException>(() => second.Journal.Append(TestEntries.From(1, 2)));
+        // The store still thinks the journal ends at 1: its batch 2..3 passes its own check and reaches the table.
+        var error = Assert.Throws<JournalConflictException>(() => store.Journal.Append(TestEntries.From(2, 2, entries[0].Checksum)));
         Assert.Contains("another store", error.Message, StringComparison.Ordinal);
-        Assert.Equal(3, second.Journal.LastSequence);
-        AssertHolds(first, entries[..3]);
+        Assert.Equal(3, store.Journal.LastSequence);
+        AssertHolds(store, entries[..3]);
 
-        // Neither silently overwrote the other; the first writer carries on.
-        first.Journal.Append(entries[3..]);
-        Assert.Equal(entries, second.Journal.ReadAfter(0));
+        // Nothing was overwritten, and the store carries on from the end it has re-read.
+        store.Journal.Append(entries[3..]);
+        AssertHolds(store, entries);
     }
 
     [ContractFact]
@@ -248,8 +253,18 @@ public abstract class JournalContract : IDisposable
     {
         // One store for all cases, each case going on from where the last one stopped; small pages so that reads
         // cross page boundaries.
-        using var store = _target.Open(readPageSize: 4);
         var journal = new List<JournalEntry>();
+        using (var store = _target.Open(readPageSize: 4))
+        {
+            AppendRandomBatches(store, journal);
+        }
+
+        using var reopened = _target.Open(PageSize);
+        Assert.Equal(journal, reopened.Journal.ReadAfter(0));
+    }
+
+    private static void AppendRandomBatches(IEngineStore store, List<JournalEntry> journal)
+    {
         PropertyCases.Verify(Cases, batches =>
         {
             var start = journal.Count;
@@ -272,9 +287,6 @@ public abstract class JournalContract : IDisposable
             Assert.Equal(journal.Skip(start), store.Journal.ReadAfter(start));
             Assert.Equal(journal.TakeLast(5), store.Journal.Tail(5));
         });
-
-        using var reopened = _target.Open(PageSize);
-        Assert.Equal(journal, reopened.Journal.ReadAfter(0));
     }
 
     /// <summary>Removes this test's database.</summary>

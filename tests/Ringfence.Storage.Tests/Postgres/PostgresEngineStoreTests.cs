@@ -9,6 +9,10 @@ public sealed class PostgresEngineStoreTests : IDisposable
 
     private PostgresTestSchema Schema => _schema.Value;
 
+    /// <summary>The backend pid of the session holding this test schema's writer lock.</summary>
+    private string HolderQuery =>
+        $"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid = {PostgresWriterLock.LockKey} AND objid = {PostgresWriterLock.SchemaKeyOf(Schema.Name)}";
+
     [PostgresFact]
     public void Creates_its_schema_and_tables_and_records_the_format_version()
     {
@@ -77,11 +81,69 @@ public sealed class PostgresEngineStoreTests : IDisposable
         Assert.DoesNotContain("secret-4711", error.Message, StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public void A_refused_writer_is_told_the_backend_pid_of_the_session_holding_the_lock()
+    {
+        using var first = Schema.Open(10);
+        var holder = Convert.ToInt32(Schema.Query(HolderQuery), System.Globalization.CultureInfo.InvariantCulture);
+
+        var error = Assert.Throws<StoreInUseException>(() => Schema.Open(10));
+
+        Assert.Equal($"{first.Description} is in use by another writer, the session of PostgreSQL backend pid {holder} (waited 1 s for its lock); one writer at a time: stop the other first (reading beside it is fine)", error.Message);
+    }
+
+    [PostgresFact]
+    public void A_writer_whose_session_was_lost_cannot_write_beside_the_writer_that_took_the_lock_over()
+    {
+        var entries = Contract.TestEntries.From(1, 4);
+        using var first = Schema.Open(10);
+        first.Journal.Append(entries[..1]);
+
+        // The first writer's session ends (a restarted server, a cut connection): its lock goes with it.
+        var holder = Schema.Query(HolderQuery);
+        Assert.Equal(true, Schema.Query($"SELECT pg_terminate_backend({holder})"));
+        WaitUntil(() => Schema.Query($"SELECT count(*) FROM pg_stat_activity WHERE pid = {holder}") is 0L);
+        using (var second = Schema.Open(10))
+        {
+            second.Journal.Append(entries[1..2]);
+
+            // The first fails rather than writing without the lock: its session is gone, and a new one is refused.
+            Assert.ThrowsAny<StorageException>(() => first.Journal.Append(entries[1..2]));
+            Assert.ThrowsAny<StorageException>(() => first.Journal.Append(entries[1..2]));
+            Assert.Equal(entries[..2], second.Journal.ReadAfter(0));
+        }
+
+        // Once the lock is free again, the first takes it back when it reconnects; the table refuses the sequence the
+        // second took, and the first goes on after it.
+        Assert.Throws<Ringfence.Storage.Journal.JournalConflictException>(() => first.Journal.Append(entries[1..2]));
+        first.Journal.Append(entries[2..]);
+        Assert.Equal(entries, first.Journal.ReadAfter(0));
+    }
+
+    [PostgresFact]
+    public void A_reader_creates_no_schema()
+    {
+        var error = Assert.Throws<StorageException>(() => Schema.OpenReader(10));
+        Assert.Equal($"{PostgresLocation.Parse(PostgresTestSchema.ConnectionString!).WithSchema(Schema.Name).Description} holds no Ringfence store yet (a host creates it when it first starts)", error.Message);
+        Assert.Equal(0L, Schema.Query($"SELECT count(*) FROM pg_namespace WHERE nspname = '{Schema.Name}'"));
+    }
+
     public void Dispose()
     {
         if (_schema.IsValueCreated)
         {
             _schema.Value.Dispose();
+        }
+    }
+
+    // Waits for the server to finish what it was asked (a terminated backend exiting); a deadline only against a hang.
+    private static void WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the server did not get there within a minute");
+            Thread.Sleep(10);
         }
     }
 }

@@ -61,11 +61,19 @@ public sealed class PostgresLocationTests
     [InlineData("postgresql://u:secret-4711@/risk", "malformed")]
     [InlineData("Username=u;Password=secret-4711;Database=risk", "names no host")]
     [InlineData("Host=db;Password=secret-4711;Port=x", "not valid")]
+    [InlineData("Hots=localhost;Database=x;Password=secret-4711", "has the keyword 'Hots', which Npgsql does not know")]
+    [InlineData("Host=localhost;Pasword=secret-4711", "has the keyword 'Pasword', which Npgsql does not know")]
+    [InlineData("localhost;Database=x;Password=secret-4711", "has the keyword 'localhost;Database'")]
+    [InlineData("Host=db;Password=secret-4711;Schema=bad-name", "not a usable PostgreSQL schema name")]
     public void Says_what_is_wrong_with_a_malformed_location_without_showing_the_password(string location, string says)
     {
         var error = Assert.Throws<ArgumentException>(() => PostgresLocation.Parse(location));
         Assert.Contains(says, error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("secret-4711", error.Message, StringComparison.Ordinal);
+
+        // One line for an operator: no "(Parameter 'location')" tail.
+        Assert.DoesNotContain("(Parameter", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     [Theory]
@@ -73,6 +81,16 @@ public sealed class PostgresLocationTests
     [InlineData("POSTGRESQL://db/risk", true)]
     [InlineData("Host=db;Database=risk", true)]
     [InlineData("host=db", true)]
+    [InlineData("Server=db;Database=risk", true)]
+    [InlineData("SSL Mode=Require;Host=db", true)]
+    [InlineData("Hots=localhost;Database=x", true)]
+    [InlineData("Database=x", true)]
+    [InlineData("localhost;Database=x", true)]
+    [InlineData("a=b.db", true)]
+    [InlineData("./a=b.db", false)]
+    [InlineData("/data/Host=1/ringfence.db", false)]
+    [InlineData("/tmp/a;b=c.db", false)]
+    [InlineData("ringfence;1.db", false)]
     [InlineData("ringfence.db", false)]
     [InlineData("/var/lib/ringfence/engine.db", false)]
     [InlineData(@"C:\data\ringfence.db", false)]

@@ -1,4 +1,5 @@
 using Npgsql;
+using Ringfence.Storage.Journal;
 using Ringfence.Storage.Postgres;
 using Ringfence.Storage.Tests.Contract;
 
@@ -35,8 +36,33 @@ public sealed class PostgresTestSchema : IStoreTarget
     /// <summary>The store location in that schema.</summary>
     internal PostgresLocation Location { get; }
 
+    /// <summary>
+    /// How long the tests' writers wait for the writer lock: a refused writer costs this much. A closed store releases
+    /// its lock before Dispose returns, so no test waits for one that closed.
+    /// </summary>
+    public static TimeSpan LockWait => TimeSpan.FromSeconds(1);
+
     /// <inheritdoc />
-    public IEngineStore Open(int readPageSize) => new PostgresEngineStore(Location, readPageSize);
+    public IEngineStore Open(int readPageSize) => Open(readPageSize, LockWait);
+
+    /// <summary>Opens a writer that waits up to <paramref name="lockWait"/> for the writer lock.</summary>
+    public IEngineStore Open(int readPageSize, TimeSpan lockWait) => new PostgresEngineStore(Location, StoreAccess.Write, readPageSize, lockWait);
+
+    /// <inheritdoc />
+    public IEngineStore OpenReader(int readPageSize) => new PostgresEngineStore(Location, StoreAccess.Read, readPageSize, LockWait);
+
+    /// <inheritdoc />
+    public void InsertBehindTheStores(JournalEntry entry)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Location.ConnectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand($"INSERT INTO \"{Name}\".journal (sequence, command, checksum, recorded_at) VALUES (@sequence, @command, @checksum, @recorded_at)", connection);
+        command.Parameters.AddWithValue("sequence", entry.Sequence);
+        command.Parameters.AddWithValue("command", entry.Command);
+        command.Parameters.AddWithValue("checksum", entry.Checksum);
+        command.Parameters.AddWithValue("recorded_at", entry.RecordedAt.UtcDateTime);
+        command.ExecuteNonQuery();
+    }
 
     /// <summary>Runs <paramref name="sql"/> on the test database and returns the first column of the first row.</summary>
     public object? Query(string sql)

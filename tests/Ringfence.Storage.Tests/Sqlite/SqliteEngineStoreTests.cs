@@ -75,6 +75,44 @@ public sealed class SqliteEngineStoreTests : IDisposable
         Assert.Equal($"SQLite file {_file.Path}", store.Description);
     }
 
+    [Fact]
+    public void A_second_writer_is_told_which_lock_file_keeps_it_out_and_the_file_stays_for_the_next()
+    {
+        var first = new SqliteEngineStore(_file.Path);
+        var error = Assert.Throws<StoreInUseException>(() => new SqliteEngineStore(_file.Path));
+        Assert.Equal($"SQLite file {_file.Path} is in use by another writer, which holds its lock file {_file.Path}-lock; one writer at a time: stop the other first (reading beside it is fine)", error.Message);
+        first.Dispose();
+
+        // Deleting it on release would let two later writers lock two different files of the same name.
+        Assert.True(File.Exists(_file.Path + "-lock"));
+        using var second = new SqliteEngineStore(_file.Path);
+    }
+
+    [Fact]
+    public void A_reader_creates_no_file_and_leaves_an_empty_one_alone()
+    {
+        var error = Assert.Throws<StorageException>(() => new SqliteEngineStore(_file.Path, StoreAccess.Read));
+        Assert.Equal($"cannot open SQLite file {_file.Path}: there is no such file (a host creates it when it first starts)", error.Message);
+        Assert.False(File.Exists(_file.Path));
+
+        File.WriteAllBytes(_file.Path, []);
+        error = Assert.Throws<StorageException>(() => new SqliteEngineStore(_file.Path, StoreAccess.Read));
+        Assert.Equal($"SQLite file {_file.Path} holds no Ringfence store yet (it is empty; a host creates the store when it first starts)", error.Message);
+        Assert.Equal(0, new FileInfo(_file.Path).Length);
+        Assert.False(File.Exists(_file.Path + "-lock"));
+    }
+
+    [Fact]
+    public void A_reader_refuses_a_directory_or_another_applications_database()
+    {
+        var error = Assert.Throws<StorageException>(() => new SqliteEngineStore(_file.Directory, StoreAccess.Read));
+        Assert.Equal($"cannot open SQLite file {_file.Directory}: it is a directory", error.Message);
+
+        Execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+        error = Assert.Throws<StorageException>(() => new SqliteEngineStore(_file.Path, StoreAccess.Read));
+        Assert.Contains("another application, not a Ringfence store", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _file.Dispose();
 
     private long Scalar(string sql) => Convert.ToInt64(Query(sql), System.Globalization.CultureInfo.InvariantCulture);

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using Ringfence.Storage.Journal;
 using Ringfence.Storage.Sqlite;
 using Ringfence.Storage.Tests.Contract;
 
@@ -15,7 +17,24 @@ public sealed class SqliteTestFile : IStoreTarget
     public string Directory => _directory;
 
     /// <inheritdoc />
-    public IEngineStore Open(int readPageSize) => new SqliteEngineStore(Path, readPageSize);
+    public IEngineStore Open(int readPageSize) => new SqliteEngineStore(Path, StoreAccess.Write, readPageSize);
+
+    /// <inheritdoc />
+    public IEngineStore OpenReader(int readPageSize) => new SqliteEngineStore(Path, StoreAccess.Read, readPageSize);
+
+    /// <inheritdoc />
+    public void InsertBehindTheStores(JournalEntry entry)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO journal (sequence, command, checksum, recorded_at) VALUES ($sequence, $command, $checksum, $recorded_at)";
+        command.Parameters.AddWithValue("$sequence", entry.Sequence);
+        command.Parameters.AddWithValue("$command", entry.Command);
+        command.Parameters.AddWithValue("$checksum", entry.Checksum);
+        command.Parameters.AddWithValue("$recorded_at", entry.RecordedAt.UtcTicks);
+        command.ExecuteNonQuery();
+    }
 
     /// <inheritdoc />
     public void Dispose() => System.IO.Directory.Delete(_directory, recursive: true);

@@ -3,6 +3,7 @@ using Ringfence.Cli.Host;
 using Ringfence.Cli.Storage;
 using Ringfence.Hosting;
 using Ringfence.Hosting.Recovery;
+using Ringfence.Storage;
 
 namespace Ringfence.Cli.Commands.Host;
 
@@ -49,7 +50,7 @@ internal static class HostCommand
         EngineHost host;
         try
         {
-            host = EngineHost.Start(StoreOpening.Open(location, mustExist: false), options);
+            host = EngineHost.Start(StoreOpening.Open(location, StoreAccess.Write, mustExist: false), options);
         }
         catch (StoreUnavailableException exception)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Ringfence.Cli.Storage;
+using Ringfence.Storage;
 using Ringfence.Storage.Journal;
 using Spectre.Console;
 
@@ -9,7 +10,8 @@ namespace Ringfence.Cli.Commands.Journal;
 
 /// <summary>
 /// <c>ringfence journal tail [--db FILE|CONNECTION] [--count N] [--json]</c>: the last N journaled commands, oldest
-/// first: sequence, when written, command type, client id and the command as journaled.
+/// first: sequence, when written, command type, client id and the command as journaled. It only reads, so it runs
+/// beside a host.
 /// </summary>
 internal static class JournalTailCommand
 {
@@ -39,7 +41,7 @@ internal static class JournalTailCommand
             return ExitCodes.InputError;
         }
 
-        if (!StoreOpening.TryOpenExisting(streams.Error, location, out var store))
+        if (!StoreOpening.TryOpenExisting(streams.Error, location, StoreAccess.Read, out var store))
         {
             return ExitCodes.StoreError;
         }

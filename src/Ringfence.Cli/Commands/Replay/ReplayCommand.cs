@@ -1,13 +1,15 @@
 using System.CommandLine;
 using Ringfence.Cli.Storage;
 using Ringfence.Hosting.Recovery;
+using Ringfence.Storage;
 
 namespace Ringfence.Cli.Commands.Replay;
 
 /// <summary>
 /// <c>ringfence replay [--db FILE|CONNECTION] [--verify] [--json]</c>: rebuilds the state from the store the way the
 /// host does on start-up (newest valid snapshot + the journal after it); with <c>--verify</c>, from the journal's first
-/// entry, checking every snapshot's hash against the replay. Exit 3 when anything disagrees.
+/// entry, checking every snapshot's hash against the replay. Exit 3 when anything disagrees. It only reads, so it runs
+/// beside a host: it replays what the host had committed when each page of the journal was read.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -30,7 +32,7 @@ internal static class ReplayCommand
 
     private static int Execute(StandardStreams streams, string location, bool verify, bool json)
     {
-        if (!StoreOpening.TryOpenExisting(streams.Error, location, out var store))
+        if (!StoreOpening.TryOpenExisting(streams.Error, location, StoreAccess.Read, out var store))
         {
             return ExitCodes.StoreError;
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Ringfence.Cli.Storage;
+using Ringfence.Storage;
 using Ringfence.Storage.Snapshots;
 using Spectre.Console;
 
@@ -9,8 +10,9 @@ namespace Ringfence.Cli.Commands.Snapshot;
 
 /// <summary>
 /// <c>ringfence snapshot [--db FILE|CONNECTION] [--json]</c>: recovers the state from the store and stores a snapshot
-/// of it at the journal's last entry, so the next start-up replays nothing. Safe beside a running host: the engine is
-/// deterministic, so a snapshot at an entry is the same whoever takes it.
+/// of it at the journal's last entry, so the next start-up replays nothing. It writes, so it is the store's one writer
+/// while it runs: refused (exit 3) while a host holds the store, as a host is refused while it runs (a running host
+/// takes snapshots itself, <c>--snapshot-every</c>).
 /// </summary>
 internal static class SnapshotCommand
 {
@@ -28,7 +30,7 @@ internal static class SnapshotCommand
 
     private static int Execute(StandardStreams streams, TimeProvider clock, string location, bool json)
     {
-        if (!StoreOpening.TryOpenExisting(streams.Error, location, out var store))
+        if (!StoreOpening.TryOpenExisting(streams.Error, location, StoreAccess.Write, out var store))
         {
             return ExitCodes.StoreError;
         }
