@@ -52,7 +52,7 @@ internal static class PositionCalculator
             opening,
             position.Margin,
             leverage,
-            model.MaintenanceMargin(position, mark),
+            model.StatedMaintenanceMargin(position, mark, leverage),
             tier,
             liquidationPrice,
             liquidationTier,
@@ -60,7 +60,7 @@ internal static class PositionCalculator
             atMark,
             model.MaxRemovableMargin(position, mark, leverage),
             model.MaxQuantity(request.Contract, request.Side, request.EntryPrice, opening, leverage, request.LotSize),
-            PositionExplanation.Describe(request, model, tier, liquidationPrice, liquidationTier));
+            PositionExplanation.Describe(request, model, position, mark, leverage, tier, liquidationPrice, liquidationTier));
     }
 
     private static Money EntryNotional(PositionRequest request)

@@ -10,7 +10,9 @@ namespace Ringfence.Cli.Calc;
 /// <param name="InitialMargin">The opening margin: computed from the leverage, or the margin given.</param>
 /// <param name="Margin">Position margin W = opening margin + extra margin − funding paid.</param>
 /// <param name="Leverage">The leverage given, or the one the margin implies (rounded down).</param>
-/// <param name="MaintenanceMargin">Maintenance margin at the valuation price.</param>
+/// <param name="MaintenanceMargin">
+/// Maintenance margin at the valuation price as the venue states it (<see cref="IsolatedMarginModel.StatedMaintenanceMargin"/>).
+/// </param>
 /// <param name="Tier">The risk tier at the valuation price.</param>
 /// <param name="LiquidationPrice">Liquidation price rounded to the tick, or null when no price liquidates.</param>
 /// <param name="LiquidationTier">Tier number at the liquidation price, or null when there is none.</param>

@@ -79,15 +79,37 @@ public sealed class IsolatedMarginModel
     {
         var notional = contract.Notional(quantity, price, Rounding.Up);
         var margin = notional.DivideBy(leverage, Rounding.Up);
-        if (FeeRateAtBankruptcy.IsPositive)
+        return margin + LeverageCloseFee(contract, side, notional, margin);
+    }
+
+    /// <summary>
+    /// The estimated fee to close as the venue states it, for profiles that reserve one (zero otherwise): the value at
+    /// the leverage's bankruptcy price × taker fee, linear <c>Q·EP·(1 − s/L)·t</c>, inverse <c>(Q·m/EP)·(1 + s/L)·t</c>
+    /// (Bybit UTA glossary, reference §3.2b). The same amount <see cref="InitialMargin"/> adds. Rounded up.
+    /// </summary>
+    /// <remarks>
+    /// It depends on the entry and the leverage only, not on the position's margin: margin added later does not change
+    /// it. <see cref="CloseFeeReserve"/>, the fee the liquidation check reserves, is taken at the position's own
+    /// bankruptcy price instead; the two agree while the margin is the opening margin.
+    /// </remarks>
+    public Money StatedCloseFee(IsolatedPosition position, Leverage leverage)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        var notional = position.EntryNotional;
+        return LeverageCloseFee(position.Contract, position.Side, notional, notional.DivideBy(leverage, Rounding.Up));
+    }
+
+    private Money LeverageCloseFee(ContractSpec contract, PositionSide side, Money notional, Money leverageMargin)
+    {
+        if (!FeeRateAtBankruptcy.IsPositive)
         {
-            // Value at the leverage's bankruptcy price: linear N·(1 − s/L), inverse N·(1 + s/L).
-            var signedMargin = side == PositionSide.Long ? margin : -margin;
-            var bankruptcyValue = contract.Type == ContractType.Linear ? notional - signedMargin : notional + signedMargin;
-            margin += bankruptcyValue.MultiplyBy(FeeRateAtBankruptcy, Rounding.Up);
+            return Money.Zero;
         }
 
-        return margin;
+        // Value at the leverage's bankruptcy price: linear N·(1 − s/L), inverse N·(1 + s/L).
+        var signedMargin = side == PositionSide.Long ? leverageMargin : -leverageMargin;
+        var bankruptcyValue = contract.Type == ContractType.Linear ? notional - signedMargin : notional + signedMargin;
+        return bankruptcyValue.MultiplyBy(FeeRateAtBankruptcy, Rounding.Up);
     }
 
     /// <summary>The notional the requirement is valued at: at <paramref name="mark"/>, or at entry for profiles that say so.</summary>
@@ -128,11 +150,34 @@ public sealed class IsolatedMarginModel
     /// Maintenance margin at <paramref name="mark"/>: notional × MMR − maintenance amount of the tier containing the
     /// notional (never below zero), plus the profile's fee terms. Rounded up.
     /// </summary>
-    public Money MaintenanceMargin(IsolatedPosition position, Price mark)
+    public Money MaintenanceMargin(IsolatedPosition position, Price mark) =>
+        MaintenanceBeforeCloseFee(position, mark) + CloseFeeReserve(position);
+
+    /// <summary>
+    /// Maintenance margin at <paramref name="mark"/> as the venue states it: <see cref="MaintenanceMargin"/> with the
+    /// fee to close of <see cref="StatedCloseFee"/> (at the leverage's bankruptcy price) in place of
+    /// <see cref="CloseFeeReserve"/> (at the position's own). Bybit UTA's published figure (reference §3.2b:
+    /// <c>MM = Size·Mark·MMR − MM deduction + Estimated Fee to Close</c>); the same as <see cref="MaintenanceMargin"/>
+    /// under every other profile. Rounded up.
+    /// </summary>
+    /// <remarks>
+    /// Liquidation is not decided against this figure. Bybit's published liquidation price divides the extra margin by
+    /// <c>1 − taker fee</c>: it is the root of equity − <see cref="MaintenanceMargin"/>, whose fee to close moves with
+    /// the margin, not of equity − this figure (in Bybit's worked example, 36,380.25 rather than 36,381.91;
+    /// docs/formulas.md, "Bybit Unified Trading Account: fee to close").
+    /// </remarks>
+    /// <param name="position">The position.</param>
+    /// <param name="mark">The mark price (or the entry price, for profiles valued at entry).</param>
+    /// <param name="leverage">The position's leverage setting.</param>
+    public Money StatedMaintenanceMargin(IsolatedPosition position, Price mark, Leverage leverage) =>
+        MaintenanceBeforeCloseFee(position, mark) + StatedCloseFee(position, leverage);
+
+    /// <summary>The tiered requirement plus OKX's fee on the mark notional: everything but a reserved fee to close.</summary>
+    private Money MaintenanceBeforeCloseFee(IsolatedPosition position, Price mark)
     {
         var notional = ValuationNotional(position, mark);
         var tiered = Money.Max(Money.Zero, Tiers.ForNotional(notional).MaintenanceMargin(notional));
-        return tiered + notional.MultiplyBy(FeeRateOnMarkNotional, Rounding.Up) + CloseFeeReserve(position);
+        return tiered + notional.MultiplyBy(FeeRateOnMarkNotional, Rounding.Up);
     }
 
     /// <summary>

@@ -88,4 +88,34 @@ public sealed class MaintenanceMarginPropertiesTests
             Assert.True(integer - exact < Fraction.FromUnits(4), $"initial margin {integer} more than rounding above the exact {exact}; {c}");
         });
     }
+
+    [Fact]
+    public void The_stated_maintenance_swaps_the_reserved_fee_for_the_fee_at_the_leverage_bankruptcy_price()
+    {
+        PropertyCases.Verify(CasesWithMarks, t =>
+        {
+            var (c, mark) = t;
+            var stated = c.Model.StatedMaintenanceMargin(c.Position, mark, c.Leverage);
+            var deciding = c.Model.MaintenanceMargin(c.Position, mark);
+            var statedFee = c.Model.StatedCloseFee(c.Position, c.Leverage);
+            Assert.Equal(deciding - c.Model.CloseFeeReserve(c.Position) + statedFee, stated);
+            if (c.Model.Profile.CloseFee != CloseFee.BankruptcyValue)
+            {
+                Assert.Equal(deciding, stated);
+                return;
+            }
+
+            // The stated fee is the one the initial margin holds, whatever margin was added or funding paid since.
+            var bare = c.Model.InitialMargin(c.Position.Contract, c.Position.Side, c.Position.Quantity, c.Position.EntryPrice, c.Leverage)
+                - c.Position.EntryNotional.DivideBy(c.Leverage, Rounding.Up);
+            Assert.Equal(bare, statedFee);
+
+            // Before margin moves, the position's own bankruptcy price is the leverage's: the two fees agree but for rounding.
+            if (c.ExtraMarginPerMille == 0 && c.FundingPaidPerMille == 0)
+            {
+                var gap = Fraction.Of(stated) - Fraction.Of(deciding);
+                Assert.True(Fraction.Max(gap, -gap) <= Fraction.FromUnits(3), $"stated {stated} and deciding {deciding} differ by {gap} with no margin moved; {c}");
+            }
+        });
+    }
 }

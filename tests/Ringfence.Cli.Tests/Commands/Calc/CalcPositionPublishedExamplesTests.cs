@@ -79,6 +79,29 @@ public sealed class CalcPositionPublishedExamplesTests
     }
 
     [Fact]
+    public void BybitUnified_TradingRules_Long1Btc_At40000_50x_Extra3000_Has_Maintenance_221_56_And_Liquidates_At_36380_25()
+    {
+        // Bybit "Trading Rules: Liquidation Process (Unified Trading Account)": fee to close 40,000 × (1 − 1/50) × 0.055%
+        // = 21.56, MM = 200 + 21.56 = 221.56, LP = 36,380.25 (the exact root 36,380.2503…, to the cent).
+        var report = CliRun.PositionJson("""
+            { "profile": "bybit-uta", "contract": "linear", "side": "long", "quantity": 1, "entryPrice": 40000,
+              "leverage": 50, "mmr": 0.005, "takerFee": 0.00055, "extraMargin": 3000 }
+            """);
+        Assert.Equal("821.56", report.Text("initialMargin"));
+        Assert.Equal("3821.56", report.Text("margin"));
+        Assert.Equal("221.56", report.Text("maintenanceMargin"));
+        report.AssertNear("liquidationPrice", "36380.2503437", "0.00000003");
+        Assert.Contains("use maintenance 219.90909201", report.Text("explanation"), StringComparison.Ordinal);
+
+        // With a cent tick the price is rounded against the holder, up for a long.
+        var onCents = CliRun.PositionJson("""
+            { "profile": "bybit-uta", "contract": "linear", "side": "long", "quantity": 1, "entryPrice": 40000,
+              "leverage": 50, "mmr": 0.005, "takerFee": 0.00055, "extraMargin": 3000, "tickSize": 0.01 }
+            """);
+        Assert.Equal("36380.26", onCents.Text("liquidationPrice"));
+    }
+
+    [Fact]
     public void Okx_Long10000Contracts_Of_0_0001_At10000_10x_AtMark9010_Has_Ratio_0_11Percent_And_Liquidates()
     {
         var report = CliRun.PositionJson("""

@@ -1,5 +1,6 @@
 using Ringfence.Core.Instruments;
 using Ringfence.Core.Margin;
+using Ringfence.Core.Numerics;
 using static Ringfence.Core.Tests.Margin.PublishedExamples.Examples;
 
 namespace Ringfence.Core.Tests.Margin.PublishedExamples;
@@ -94,6 +95,32 @@ public sealed class BybitExamplesTests
         var shortOpening = model.InitialMargin(ContractSpec.Linear(), PositionSide.Short, Q("1"), P("20000"), L("50"));
         var shortPosition = Linear(PositionSide.Short, "1", "20000", shortOpening.ToString()).WithMarginChange(M("1000"));
         Near("21292.99", model.LiquidationPrice(shortPosition, P("0.01")), "0.01");
+    }
+
+    [Fact]
+    public void BybitUtaTradingRules_Long1Btc_At40000_50x_Extra3000_Has_Maintenance_221_56_And_Liquidates_At_36380_25()
+    {
+        // "Trading Rules: Liquidation Process (Unified Trading Account)" (reference §3.2b), worked long example:
+        // fee to close = 40,000 × (1 − 1/50) × 0.055% = 21.56, at the leverage's bankruptcy price, not at the one the
+        // extra margin moves; MM = 40,000 × 0.5% + 21.56 = 221.56;
+        // LP = [40,000 − 40,000/50 − 3,000/(1 − 0.00055)] / (1 − 0.005) = 36,380.2503437…, published as 36,380.25.
+        var model = Model(VenueProfiles.BybitUnified, "0.005", "0.00055");
+        var opening = model.InitialMargin(ContractSpec.Linear(), PositionSide.Long, Q("1"), P("40000"), L("50"));
+        Assert.Equal(M("821.56"), opening); // 800 + 21.56
+        var position = Linear(PositionSide.Long, "1", "40000", opening.ToString()).WithMarginChange(M("3000"));
+
+        Assert.Equal(M("21.56"), model.StatedCloseFee(position, L("50")));
+        Assert.Equal(M("221.56"), model.StatedMaintenanceMargin(position, P("40000"), L("50")));
+
+        // The exact root, to 10⁻⁸ (the reserved fee's rounding up may move it one unit up), is the published price to the cent.
+        var exact = model.LiquidationPrice(position, P("0.00000001"));
+        Near("36380.25034372", exact, "0.00000001");
+        Assert.Equal(P("36380.25"), exact!.Value.RoundTo(P("0.01"), Rounding.Down));
+
+        // The liquidation check reserves the fee at the position's own bankruptcy price (3,000 more margin moves it to
+        // 36,198.35): that is what makes Bybit's LP formula the root of equity − maintenance.
+        Assert.Equal(M("219.90909201"), model.MaintenanceMargin(position, P("40000")));
+        Near("36198.34909201", model.BankruptcyPrice(position, P("0.00000001")), "0.00000001");
     }
 
     [Fact]
