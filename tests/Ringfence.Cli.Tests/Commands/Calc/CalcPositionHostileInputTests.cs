@@ -19,6 +19,16 @@ public sealed class CalcPositionHostileInputTests
     }
 
     [Fact]
+    public void A_taker_fee_beyond_the_okx_limit_is_a_field_error_as_in_listInstrument()
+    {
+        // Issue 9, case 4: exit 1 with ArgumentOutOfRangeException from the margin model.
+        var run = CliRun.Of("""{"profile":"okx","contract":"linear","side":"long","quantity":"1","entryPrice":"20000","leverage":"1","mmr":"0.005","takerFee":"0.995"}""", "calc", "position");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: takerFee: 0.995 is too high: the highest maintenance rate plus the fee rate must stay below 1", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
     public void A_directory_given_as_the_input_file_is_named_as_one()
     {
         var run = CliRun.Of(string.Empty, "calc", "position", "--input", Path.GetTempPath());
