@@ -83,7 +83,7 @@ public static class CommandJson
             null => null,
             "buyer" => TradeAggressor.Buyer,
             "seller" => TradeAggressor.Seller,
-            var other => throw f.Error("aggressor", $"must be \"buyer\" or \"seller\", not \"{other}\""),
+            var other => throw f.Error("aggressor", $"must be \"buyer\" or \"seller\", not {InputExcerpt.Quote(other)}"),
         };
         return new Trade(symbol, price, quantity, buyer, seller, aggressor);
     }
@@ -108,7 +108,7 @@ public static class CommandJson
         {
             "linear" => ContractType.Linear,
             "inverse" => ContractType.Inverse,
-            var other => throw f.Error("contract", $"must be \"linear\" or \"inverse\", not \"{other}\""),
+            var other => throw f.Error("contract", $"must be \"linear\" or \"inverse\", not {InputExcerpt.Quote(other)}"),
         };
         var settle = f.String("settleAsset");
         var size = f.OptionalNumber<Quantity>("contractSize") ?? Quantity.FromWhole(1);
@@ -121,7 +121,7 @@ public static class CommandJson
         {
             null or "perpetual" => InstrumentKind.Perpetual,
             "future" => InstrumentKind.DatedFuture,
-            var other => throw f.Error("kind", $"must be \"perpetual\" or \"future\", not \"{other}\""),
+            var other => throw f.Error("kind", $"must be \"perpetual\" or \"future\", not {InputExcerpt.Quote(other)}"),
         };
         var expiryText = f.OptionalString("expiry");
         var quote = f.OptionalString("quoteAsset") ?? (contractType == ContractType.Linear ? settle : "USD");
@@ -144,7 +144,7 @@ public static class CommandJson
                 {
                     null or "backstop" => Liquidation.LiquidationExecution.Backstop,
                     "external" => Liquidation.LiquidationExecution.External,
-                    var other => throw f.Error("liquidationExecution", $"must be \"backstop\" or \"external\", not \"{other}\""),
+                    var other => throw f.Error("liquidationExecution", $"must be \"backstop\" or \"external\", not {InputExcerpt.Quote(other)}"),
                 },
             };
         }
