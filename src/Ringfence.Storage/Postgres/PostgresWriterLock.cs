@@ -35,7 +35,7 @@ internal sealed class PostgresWriterLock
         _wait = wait;
     }
 
-    /// <summary>The lock's second key for <paramref name="schema"/>: the first 31 bits of the SHA-256 of its name, the same in every process.</summary>
+    /// <summary>The lock's second key for <paramref name="schema"/>: the first four bytes of the SHA-256 of its name, sign bit cleared: the same in every process.</summary>
     internal static int SchemaKeyOf(string schema) =>
         BinaryPrimitives.ReadInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(schema))) & int.MaxValue;
 
