@@ -271,8 +271,16 @@ public sealed class IsolatedMarginModel
         bool Fits(long lots)
         {
             var quantity = Quantity.FromUnits(checked(lots * lotSize.Units));
-            return InitialMargin(contract, side, quantity, price, leverage) <= collateral
-                && CheckOpening(contract, quantity, price, leverage) is null;
+            try
+            {
+                return InitialMargin(contract, side, quantity, price, leverage) <= collateral
+                    && CheckOpening(contract, quantity, price, leverage) is null;
+            }
+            catch (OverflowException)
+            {
+                // A size whose notional leaves the 64-bit range cannot be opened, nor can any larger one.
+                return false;
+            }
         }
 
         // Initial margin grows with size, and a larger size only reaches tiers with lower leverage limits:
@@ -280,7 +288,9 @@ public sealed class IsolatedMarginModel
         long low = 0, high = UpperBoundLots(contract, price, collateral, leverage, lotSize);
         while (low < high)
         {
-            var middle = low + ((high - low + 1) / 2);
+            // The upper middle, as high − ⌊(high − low) / 2⌋: low + (high − low + 1) / 2 overflows when the bound is
+            // long.MaxValue lots, and a negative middle would never end the search.
+            var middle = high - ((high - low) / 2);
             if (Fits(middle))
             {
                 low = middle;
