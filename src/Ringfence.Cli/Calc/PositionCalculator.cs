@@ -90,13 +90,18 @@ internal static class PositionCalculator
     /// <summary>
     /// The tier the notional falls in at <paramref name="price"/>. Core answers "liquidatable at every price" with
     /// sentinel prices (one tick for a short, the largest tick for a long) whose notional may overflow; that lies
-    /// beyond every cap.
+    /// beyond every cap. So does an inverse notional at 0, the price of a short whose root lies below one tick.
     /// </summary>
     private static int? TierNumberAt(IsolatedMarginModel model, IsolatedPosition position, Price? price)
     {
         if (price is not { } at)
         {
             return null;
+        }
+
+        if (!at.IsPositive && position.Contract.Type == ContractType.Inverse)
+        {
+            return model.Tiers.Tiers[^1].Number;
         }
 
         try
