@@ -75,8 +75,30 @@ internal static class PositionCalculator
             model.BankruptcyPrice(position, request.TickSize),
             atMark,
             model.MaxRemovableMargin(position, mark, leverage),
-            model.MaxQuantity(request.Contract, request.Side, request.EntryPrice, opening, leverage, request.LotSize),
+            MaxQuantity(model, request, opening, leverage),
             PositionExplanation.Describe(request, model, position, mark, leverage, tier, liquidationPrice, liquidationTier));
+    }
+
+    /// <summary>
+    /// The largest multiple of the lot size that the opening margin opens at the entry price with the leverage, within
+    /// the tier limits; for a position opened from a margin, never less than its own size in whole lots.
+    /// </summary>
+    /// <remarks>
+    /// A margin's leverage is notional ÷ margin rounded down to 10⁻⁸ (rounded for the venue), so its initial margin on
+    /// the position's own size exceeds the margin by that rounding, and the search at it stops a lot short (0.00499999
+    /// of 0.005 in the README's Binance example). At the exact ratio the margin opens exactly the position and no more:
+    /// its own size, rounded down to the lot, is the answer whenever the tiers allow the leverage there.
+    /// </remarks>
+    private static Quantity MaxQuantity(IsolatedMarginModel model, PositionRequest request, Money opening, Leverage leverage)
+    {
+        var most = model.MaxQuantity(request.Contract, request.Side, request.EntryPrice, opening, leverage, request.LotSize);
+        if (request.Margin is null)
+        {
+            return most;
+        }
+
+        var own = request.Quantity.RoundTo(request.LotSize, Rounding.Down);
+        return own > most && own.IsPositive && model.CheckOpening(request.Contract, own, request.EntryPrice, leverage) is null ? own : most;
     }
 
     private static Money EntryNotional(PositionRequest request)
@@ -106,13 +128,18 @@ internal static class PositionCalculator
     /// <summary>
     /// The tier the notional falls in at <paramref name="price"/>. Core answers "liquidatable at every price" with
     /// sentinel prices (one tick for a short, the largest tick for a long) whose notional may overflow; that lies
-    /// beyond every cap.
+    /// beyond every cap. So does an inverse notional at 0, the price of a short whose root lies below one tick.
     /// </summary>
     private static int? TierNumberAt(IsolatedMarginModel model, IsolatedPosition position, Price? price)
     {
         if (price is not { } at)
         {
             return null;
+        }
+
+        if (!at.IsPositive && position.Contract.Type == ContractType.Inverse)
+        {
+            return model.Tiers.Tiers[^1].Number;
         }
 
         try

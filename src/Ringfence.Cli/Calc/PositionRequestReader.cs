@@ -43,7 +43,13 @@ internal static class PositionRequestReader
         var contractSize = fields.OptionalPositive<Quantity>("contractSize") ?? Quantity.FromWhole(1);
         var tickSize = fields.OptionalPositive<Price>("tickSize") ?? DefaultTick;
         var lotSize = fields.OptionalPositive<Quantity>("lotSize") ?? DefaultLot;
-        var tiers = RiskTierTableJson.Read(fields, profile);
+        var tiers = ReadTiers(fields, profile);
+
+        // The model's own rule, asked before it is built: a clean error on "takerFee" rather than its exception.
+        if (IsolatedMarginModel.TakerFeeProblem(profile, tiers, takerFee) is { } feeProblem)
+        {
+            throw fields.Error("takerFee", feeProblem);
+        }
 
         var contract = contractType == ContractType.Linear ? ContractSpec.Linear(contractSize) : ContractSpec.Inverse(contractSize);
         return new PositionRequest(
@@ -102,6 +108,19 @@ internal static class PositionRequestReader
         return hasLeverage
             ? (fields.Positive<Leverage>("leverage"), null)
             : (null, fields.Positive<Money>("margin"));
+    }
+
+    private static RiskTierTable ReadTiers(JsonFields fields, VenueProfile profile)
+    {
+        try
+        {
+            return RiskTierTableJson.Read(fields, profile);
+        }
+        catch (OverflowException exception)
+        {
+            // A maintenance amount derived by the tier recursion can leave the range although every given value is in it.
+            throw fields.Error(fields.Has("tiers") ? "tiers" : "maintenanceAmount", $"a tier's maintenance amount is out of range: {exception.Message}");
+        }
     }
 
     private static Rate ReadTakerFee(JsonFields fields)

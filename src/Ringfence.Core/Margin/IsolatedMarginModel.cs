@@ -23,16 +23,9 @@ public sealed class IsolatedMarginModel
     /// <param name="takerFee">Taker fee rate, used where the profile reserves a fee to close.</param>
     public IsolatedMarginModel(VenueProfile profile, RiskTierTable tiers, Rate takerFee)
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(tiers);
-        if (takerFee.IsNegative || takerFee >= Rate.One)
+        if (TakerFeeProblem(profile, tiers, takerFee) is { } problem)
         {
-            throw new ArgumentOutOfRangeException(nameof(takerFee), takerFee, "The taker fee must be in [0, 1).");
-        }
-
-        if (profile.CloseFee == CloseFee.MarkNotional && tiers.Tiers[^1].MaintenanceRate + takerFee >= Rate.One)
-        {
-            throw new ArgumentOutOfRangeException(nameof(takerFee), takerFee, "The highest maintenance rate plus the fee rate must stay below 1.");
+            throw new ArgumentOutOfRangeException(nameof(takerFee), takerFee, problem);
         }
 
         Profile = profile;
@@ -42,6 +35,28 @@ public sealed class IsolatedMarginModel
 
     /// <summary>The venue rules applied.</summary>
     public VenueProfile Profile { get; }
+
+    /// <summary>
+    /// Why <paramref name="takerFee"/> cannot be used with <paramref name="profile"/> and <paramref name="tiers"/>, as
+    /// one lower-case clause (it follows a field name in error lines), or null when it can. The constructor throws
+    /// with this reason; input readers call it first so that they can name their own field instead of catching it.
+    /// </summary>
+    public static string? TakerFeeProblem(VenueProfile profile, RiskTierTable tiers, Rate takerFee)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(tiers);
+        if (takerFee.IsNegative || takerFee >= Rate.One)
+        {
+            return $"the taker fee {takerFee} must be in [0, 1)";
+        }
+
+        // OKX liquidates at equity = notional × (MMR + fee): at 1 or more the liquidation price's denominator
+        // (1 − MMR − fee) is not positive and no price solves it.
+        var highest = tiers.Tiers[^1].MaintenanceRate;
+        return profile.CloseFee == CloseFee.MarkNotional && highest + takerFee >= Rate.One
+            ? $"the highest maintenance rate {highest} plus the taker fee {takerFee} must stay below 1 under profile '{profile.Name}', which liquidates at notional x (MMR + fee)"
+            : null;
+    }
 
     /// <summary>The risk tier table.</summary>
     public RiskTierTable Tiers { get; }
@@ -271,8 +286,16 @@ public sealed class IsolatedMarginModel
         bool Fits(long lots)
         {
             var quantity = Quantity.FromUnits(checked(lots * lotSize.Units));
-            return InitialMargin(contract, side, quantity, price, leverage) <= collateral
-                && CheckOpening(contract, quantity, price, leverage) is null;
+            try
+            {
+                return InitialMargin(contract, side, quantity, price, leverage) <= collateral
+                    && CheckOpening(contract, quantity, price, leverage) is null;
+            }
+            catch (OverflowException)
+            {
+                // A size whose notional leaves the 64-bit range cannot be opened, nor can any larger one.
+                return false;
+            }
         }
 
         // Initial margin grows with size, and a larger size only reaches tiers with lower leverage limits:
@@ -280,7 +303,9 @@ public sealed class IsolatedMarginModel
         long low = 0, high = UpperBoundLots(contract, price, collateral, leverage, lotSize);
         while (low < high)
         {
-            var middle = low + ((high - low + 1) / 2);
+            // The upper middle, as high − ⌊(high − low) / 2⌋: low + (high − low + 1) / 2 overflows when the bound is
+            // long.MaxValue lots, and a negative middle would never end the search.
+            var middle = high - ((high - low) / 2);
             if (Fits(middle))
             {
                 low = middle;
@@ -319,11 +344,13 @@ public sealed class IsolatedMarginModel
 
         // Fast path: the piece of the tier at entry is the answer when its root lands in that same tier — unless the
         // first tier's maintenance amount is positive: every tier's amount then includes it, any piece can be negative,
-        // and the zero floor may be the largest piece in any tier.
+        // and the zero floor may be the largest piece in any tier. A root that rounds to 0 (a short's, below 10⁻⁸) has
+        // no inverse notional to find its tier by: the general path decides it.
         var entryTier = Tiers.ForNotional(Notional(position, position.EntryPrice));
         var candidate = PriceRoot.Solve(position, Piece(entryTier, fixedFee));
         if (candidate.Kind == PriceRootKind.At
             && candidate.TryToPrice(UserAdverse(position.Side), out var candidatePrice)
+            && candidatePrice.IsPositive
             && Tiers.ForNotional(Notional(position, candidatePrice)) == entryTier
             && !Tiers.Tiers[0].MaintenanceAmount.IsPositive)
         {

@@ -22,6 +22,17 @@ public sealed class LiquidationPriceTests
     }
 
     [Fact]
+    public void An_inverse_short_whose_root_rounds_to_zero_is_liquidated_at_zero_not_thrown_at()
+    {
+        // Found by the calc fuzz test: margin −9e10 BTC puts the root near 1.1e-11, which rounds down to 0, and the
+        // tier check of the entry tier's root looked up the inverse notional at 0 (ArgumentOutOfRangeException).
+        var model = Model(VenueProfiles.Ringfence, "0.01");
+        var position = Inverse(PositionSide.Short, "1", "1", "100", "-89999999999.999");
+        Assert.Equal(P("0"), model.LiquidationPrice(position, P("0.00000001")));
+        Assert.Equal(P("0"), model.BankruptcyPrice(position, P("0.00000001")));
+    }
+
+    [Fact]
     public void Equity_exactly_at_maintenance_is_liquidated()
     {
         // Bybit's example: long 1 BTC at 20,000 with 400 margin and 100 maintenance fixed at entry; at 19,700 equity is 100.

@@ -76,6 +76,54 @@ public sealed class MaxQuantityTests
     }
 
     [Fact]
+    public async Task A_search_bounded_by_the_largest_quantity_ends_and_finds_it()
+    {
+        // Inverse 10-USD contracts at 100 with 10×: the collateral pays for the largest representable size, so the
+        // search's upper bound is long.MaxValue lots of 10⁻⁸. The middle of 0 and that bound once overflowed to a
+        // negative size that "fit", and the search never ended.
+        var model = new IsolatedMarginModel(VenueProfiles.Ringfence, RiskTierTable.Flat(Rate.Parse("0.01")), Rate.Zero);
+        var contract = ContractSpec.Inverse(Quantity.FromWhole(10));
+        var largest = Quantity.FromUnits(long.MaxValue);
+        var collateral = model.InitialMargin(contract, PositionSide.Long, largest, Price.FromWhole(100), Leverage.FromWhole(10));
+
+        var search = Task.Run(() => model.MaxQuantity(contract, PositionSide.Long, Price.FromWhole(100), collateral, Leverage.FromWhole(10), Quantity.FromUnits(1)));
+
+        var finished = await Task.WhenAny(search, Task.Delay(TimeSpan.FromSeconds(30)));
+        Assert.True(finished == search, "the search did not end");
+        Assert.Equal(largest, await search);
+    }
+
+    [Fact]
+    public void A_size_whose_notional_leaves_the_range_does_not_fit_rather_than_throw()
+    {
+        // Linear at 90,000,000,000: 2 units would already be worth more than the largest amount.
+        var model = new IsolatedMarginModel(VenueProfiles.Ringfence, RiskTierTable.Flat(Rate.Parse("0.01")), Rate.Zero);
+        var quantity = model.MaxQuantity(
+            ContractSpec.Linear(), PositionSide.Long, Price.FromWhole(90_000_000_000), Money.Parse("92233720368.54775807"), Leverage.FromWhole(100), Quantity.FromWhole(1));
+        Assert.Equal(Quantity.FromWhole(1), quantity);
+    }
+
+    [Fact]
+    public void A_position_opened_at_a_leverage_fits_its_own_initial_margin()
+    {
+        // The initial margin of a size is exactly what that size needs: the size itself, in whole lots, always fits.
+        var cases = from o in Openings from lots in Gen.Choose(1, 5_000) select (o, lots);
+        PropertyCases.Verify(cases, t =>
+        {
+            var (o, lots) = t;
+            var own = Quantity.FromUnits(o.Lot.Units * lots);
+            if (o.Model.CheckOpening(o.Contract, own, o.Price, o.Leverage) is not null)
+            {
+                return;
+            }
+
+            var margin = InitialMargin(o, own);
+            var quantity = o.Model.MaxQuantity(o.Contract, o.Side, o.Price, margin, o.Leverage, o.Lot);
+            Assert.True(quantity >= own, $"{own} opened with {margin}, but the most that margin opens is {quantity}; {o}");
+        });
+    }
+
+    [Fact]
     public void A_lot_that_is_not_positive_is_rejected()
     {
         var model = new IsolatedMarginModel(VenueProfiles.Binance, RiskTierTable.Flat(Rate.Parse("0.005")), Rate.Zero);

@@ -114,10 +114,15 @@ public sealed class CalcPositionErrorTests
         { With(("mmr", null), ("tiers", """[{ "cap": 50, "mmr": 0.01 }]""")), "quantity" },
         { With(("leverage", null), ("margin", "10"), ("mmr", null), ("tiers", """[{ "cap": 50, "mmr": 0.01 }]""")), "quantity" },
 
+        // Rates the model cannot use together.
+        { With(("profile", "\"okx\""), ("leverage", "1"), ("mmr", "0.005"), ("takerFee", "0.995")), "takerFee" },
+        { With(("profile", "\"okx\""), ("mmr", null), ("tiers", """[{ "cap": 1000, "mmr": 0.01 }, { "mmr": 0.5 }]"""), ("takerFee", "0.5")), "takerFee" },
+
         // Results beyond the 64-bit fixed-point range.
         { With(("quantity", "90000000000"), ("entryPrice", "90000000000")), "quantity" },
         { With(("quantity", "174763"), ("entryPrice", "129671.8"), ("markPrice", "572077.7")), "markPrice" },
         { With(("leverage", null), ("margin", "90000000000"), ("extraMargin", "90000000000"), ("quantity", "1000000000"), ("entryPrice", "1")), "input" },
+        { With(("mmr", null), ("tiers", """[{ "cap": "92233720368.54775807", "mmr": "0.01", "maintenanceAmount": "92233720368.54775807" }, { "mmr": "0.02" }]""")), "tiers" },
     };
 
     [Theory]
@@ -149,6 +154,27 @@ public sealed class CalcPositionErrorTests
     {
         var run = CliRun.Of(With(("quantity", "\"0.000000001\"")), "calc", "position", "--json");
         Assert.Equal("error: quantity: '0.000000001' has more than 8 decimal places", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void Okx_Fee_That_Leaves_No_Liquidation_Price_Is_Rejected_Like_ListInstrument_Rejects_It()
+    {
+        // OKX liquidates at equity = notional × (MMR + fee): 0.005 + 0.995 = 1 leaves no price. Once an internal error.
+        const string Okx = """
+            {"profile":"okx","contract":"linear","side":"long","quantity":"1","entryPrice":"20000","leverage":"1","mmr":"0.005","takerFee":"0.995"}
+            """;
+        var run = CliRun.Of(Okx, "calc", "position");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        const string Reason = "the highest maintenance rate 0.005 plus the taker fee 0.995 must stay below 1 under profile 'okx', which liquidates at notional x (MMR + fee)";
+        Assert.Equal($"error: takerFee: {Reason}", Assert.Single(run.ErrorLines));
+
+        // The scenario's listInstrument is refused by the same rule, in the same words.
+        using var listing = ScenarioFile.Of(
+            """{"type":"listInstrument","symbol":"BTCUSDT","contract":"linear","settleAsset":"USDT","profile":"okx","tickSize":"0.1","lotSize":"0.001","takerFee":"0.995","mmr":"0.005"}""");
+        var rejected = Assert.Single(RunOutput.Of(listing.Path).EventsOfType("CommandRejected"));
+        Assert.StartsWith(Reason, rejected.Text("reason"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,4 +28,18 @@ public sealed class CalcPositionRangeTests
             """);
         report.AssertNear("liquidationPrice", "895721.39");
     }
+
+    [Fact]
+    public void An_inverse_short_whose_root_lies_below_the_smallest_price_is_liquidated_at_0()
+    {
+        // Margin −9e10 BTC: equity W + 1/P − 0.01 reaches maintenance only below P ≈ 1.1e-11, which rounds down to 0.
+        // Once an internal error: the tier at that price was looked up by the inverse notional at 0.
+        var report = CliRun.PositionJson("""
+            { "contract": "inverse", "side": "short", "quantity": "1", "entryPrice": "100", "leverage": "10", "mmr": "0.01",
+              "fundingPaid": "90000000000" }
+            """);
+        Assert.Equal("0", report.Text("liquidationPrice"));
+        Assert.Equal("0", report.Text("bankruptcyPrice"));
+        Assert.Equal(1, report.GetProperty("liquidationTier").GetInt32());
+    }
 }
