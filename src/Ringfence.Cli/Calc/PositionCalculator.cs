@@ -25,25 +25,9 @@ internal static class PositionCalculator
         }
     }
 
-    /// <summary>
-    /// The model the venue's rules give; a fee the model refuses — the highest maintenance rate plus the taker fee must
-    /// stay below 1, as OKX's formula divides by their complement — is the same field error <c>listInstrument</c> gives.
-    /// </summary>
-    private static IsolatedMarginModel Model(PositionRequest request)
-    {
-        try
-        {
-            return new IsolatedMarginModel(request.Profile, request.Tiers, request.TakerFee);
-        }
-        catch (ArgumentOutOfRangeException invalid) when (invalid.ParamName == "takerFee")
-        {
-            throw new InputException("takerFee", $"{request.TakerFee} is too high: the highest maintenance rate plus the fee rate must stay below 1", invalid);
-        }
-    }
-
     private static PositionReport CalculateChecked(PositionRequest request)
     {
-        var model = Model(request);
+        var model = new IsolatedMarginModel(request.Profile, request.Tiers, request.TakerFee);
         var notional = EntryNotional(request);
         var (opening, leverage) = PositionOpening.Open(model, request, notional);
 
