@@ -14,11 +14,14 @@ namespace Ringfence.Cli;
 /// </summary>
 internal static class CliApplication
 {
-    /// <summary>Runs <paramref name="args"/> and returns the process exit code (see <see cref="ExitCodes"/>).</summary>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Runs <paramref name="args"/> and returns the process exit code (see <see cref="ExitCodes"/>); tables are folded
+    /// to <paramref name="columns"/> characters.
+    /// </summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, int columns = TerminalWidth.Default)
     {
         ArgumentNullException.ThrowIfNull(stderr);
-        var streams = new StandardStreams(stdin, stdout, stderr);
+        var streams = new StandardStreams(stdin, stdout, stderr, Math.Clamp(columns, TerminalWidth.Minimum, TerminalWidth.Maximum));
         var root = new RootCommand("Ringfence: an isolated-margin risk engine.");
         root.Subcommands.Add(CalcCommand.Create(streams));
         root.Subcommands.Add(RunCommand.Create(streams));

@@ -1,3 +1,3 @@
 using Ringfence.Cli;
 
-return CliApplication.Run(args, Console.In, Console.Out, Console.Error);
+return CliApplication.Run(args, Console.In, Console.Out, Console.Error, TerminalWidth.Detect());

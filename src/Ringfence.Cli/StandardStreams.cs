@@ -7,4 +7,5 @@ namespace Ringfence.Cli;
 /// <param name="In">Standard input.</param>
 /// <param name="Out">Standard output: results only.</param>
 /// <param name="Error">Standard error: diagnostics only.</param>
-internal sealed record StandardStreams(TextReader In, TextWriter Out, TextWriter Error);
+/// <param name="Columns">How wide tables written to <paramref name="Out"/> may be, in characters (see <see cref="TerminalWidth"/>).</param>
+internal sealed record StandardStreams(TextReader In, TextWriter Out, TextWriter Error, int Columns = TerminalWidth.Default);

@@ -10,19 +10,17 @@ namespace Ringfence.Cli.Bench;
 /// </summary>
 internal static class LiquidationBenchTableWriter
 {
-    private const int Width = 160;
-
     /// <summary>The column headers, in order.</summary>
     public static IReadOnlyList<string> Headers { get; } =
     [
         "N", "indexed update (µs)", "full scan (µs)", "ratio", "crash 1% (ms)", "crash 10% (ms)", "cross re-eval (µs)", "index query (µs)",
     ];
 
-    /// <summary>Writes the table and its notes.</summary>
-    public static void Write(LiquidationBenchReport report, TextWriter output)
+    /// <summary>Writes the table and its notes, <paramref name="columns"/> wide at most.</summary>
+    public static void Write(LiquidationBenchReport report, TextWriter output, int columns)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var console = PlainConsole.Create(output, Width);
+        var console = new PlainConsole(output, columns);
 
         var settings = report.Settings;
         var budget = settings.Budget is { } limit ? $"; fewer once a measurement has taken {Whole((int)limit.TotalSeconds)} s" : string.Empty;
@@ -50,8 +48,7 @@ internal static class LiquidationBenchTableWriter
         console.Write(table);
         foreach (var note in Notes(report))
         {
-            console.Write(new Text(note));
-            console.WriteLine();
+            console.WriteLine(note);
         }
     }
 

@@ -5,11 +5,14 @@ namespace Ringfence.Cli.Calc;
 /// <summary>Renders a <see cref="PositionReport"/> as a readable table followed by its explanation.</summary>
 internal static class PositionReportTableWriter
 {
-    /// <summary>Writes the table and the explanation, plain text without colours or escape codes.</summary>
-    public static void Write(PositionReport report, TextWriter output)
+    /// <summary>
+    /// Writes the table and the explanation, plain text without colours or escape codes, <paramref name="columns"/>
+    /// wide at most.
+    /// </summary>
+    public static void Write(PositionReport report, TextWriter output, int columns)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var console = PlainConsole.Create(output);
+        var console = new PlainConsole(output, columns);
 
         var table = new Table().AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
         foreach (var field in PositionReportFields.Of(report))
@@ -19,8 +22,7 @@ internal static class PositionReportTableWriter
         }
 
         console.Write(table);
-        console.Write(new Text(report.Explanation));
-        console.WriteLine();
+        console.WriteLine(report.Explanation);
     }
 
     private static string Display(ReportField field) => field.Value switch

@@ -12,14 +12,11 @@ namespace Ringfence.Cli.Run;
 /// </summary>
 internal static class ScenarioTableWriter
 {
-    // Wide enough for the position table; a narrower terminal folds the long lines.
-    private const int Width = 200;
-
-    /// <summary>Writes the tables.</summary>
-    public static void Write(ScenarioOutcome outcome, TextWriter output)
+    /// <summary>Writes the tables, <paramref name="columns"/> wide at most.</summary>
+    public static void Write(ScenarioOutcome outcome, TextWriter output, int columns)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var console = PlainConsole.Create(output, Width);
+        var console = new PlainConsole(output, columns);
 
         var state = outcome.State;
         Section(console, "Events", [("Line", false), ("Event", false), ("Details", false)], outcome.Events.Select(e => new[]
@@ -29,19 +26,30 @@ internal static class ScenarioTableWriter
 
         Section(console, "Accounts", [("Account", false), ("Parent", false), ("Asset", false), ("Balance", true)], state.Accounts.SelectMany(AccountRows));
 
+        // Two tables, not one of fourteen columns, so that each fits an 80-column terminal; both name the position by
+        // its account, symbol and scope. Headers are broken by hand: Spectre narrows a table that is too wide by folding
+        // its widest columns, and a header wider than its figures would make it fold a number.
         Section(
             console,
             "Positions",
+            [("Position", false), ("Side", false), ("Quantity", true), ("Entry\nprice", true), ("Lev.", true), ("Margin", true), ("Asset", false)],
+            state.Positions.Select(p => new[]
+            {
+                PositionName(p), Lower(p.Side), p.Quantity.ToString(), p.EntryPrice.ToString(), p.Leverage.ToString(), p.Margin.ToString(),
+                p.Asset.ToString(),
+            }));
+
+        Section(
+            console,
+            "Position risk",
             [
-                ("Account", false), ("Symbol", false), ("Scope", false), ("Side", false), ("Quantity", true), ("Entry price", true),
-                ("Leverage", true), ("Margin", true), ("Asset", false), ("Mark price", true), ("Unrealized PnL", true),
-                ("Maintenance", true), ("Liquidation price", true), ("Bankruptcy price", true),
+                ("Position", false), ("Mark\nprice", true), ("Unrealized\nPnL", true), ("Maint.\nmargin", true), ("Liq.\nprice", true),
+                ("Bankruptcy\nprice", true),
             ],
             state.Positions.Select(p => new[]
             {
-                p.Account.ToString(), p.Symbol, p.Scope.ToString(), Lower(p.Side), p.Quantity.ToString(), p.EntryPrice.ToString(),
-                p.Leverage.ToString(), p.Margin.ToString(), p.Asset.ToString(), PriceText(p.MarkPrice), p.UnrealizedPnl.ToString(),
-                p.MaintenanceMargin.ToString(), PriceText(p.LiquidationPrice), PriceText(p.BankruptcyPrice),
+                PositionName(p), PriceText(p.MarkPrice), p.UnrealizedPnl.ToString(), p.MaintenanceMargin.ToString(), PriceText(p.LiquidationPrice),
+                PriceText(p.BankruptcyPrice),
             }));
 
         Section(
@@ -65,25 +73,22 @@ internal static class ScenarioTableWriter
                 a.Asset.ToString(), a.Deposits.ToString(), a.Withdrawals.ToString(), a.LedgerTotal.ToString(), a.Balances ? "yes" : "no",
             }));
 
-        console.Write(new Text($"State hash: {state.Hash}"));
-        console.WriteLine();
+        console.WriteLine($"State hash: {state.Hash}");
         if (outcome.Errors.Count > 0)
         {
             var stopped = outcome.StoppedAtLine is { } line ? $"; the run stopped at line {Number(line)} (--on-error stop)" : string.Empty;
-            console.Write(new Text($"Line errors: {Number(outcome.Errors.Count)} (listed on standard error){stopped}."));
-            console.WriteLine();
+            console.WriteLine($"Line errors: {Number(outcome.Errors.Count)} (listed on standard error){stopped}.");
         }
 
         if (outcome.Faults.Count > 0)
         {
             var stopped = outcome.StoppedAtLine is { } line && outcome.Errors.Count == 0 ? $"; the run stopped at line {Number(line)} (--on-error stop)" : string.Empty;
-            console.Write(new Text($"Engine faults: {Number(outcome.Faults.Count)} (INTERNAL_ERROR, rolled back; listed on standard error){stopped}."));
-            console.WriteLine();
+            console.WriteLine($"Engine faults: {Number(outcome.Faults.Count)} (INTERNAL_ERROR, rolled back; listed on standard error){stopped}.");
         }
     }
 
     /// <summary>A titled table of <paramref name="rows"/>, or "<paramref name="title"/>: none" when there are none.</summary>
-    private static void Section(IAnsiConsole console, string title, (string Header, bool RightAligned)[] columns, IEnumerable<string[]> rows)
+    private static void Section(PlainConsole console, string title, (string Header, bool RightAligned)[] columns, IEnumerable<string[]> rows)
     {
         var table = new Table { Title = new TableTitle(title) };
         foreach (var (header, rightAligned) in columns)
@@ -100,13 +105,15 @@ internal static class ScenarioTableWriter
 
         if (table.Rows.Count == 0)
         {
-            console.Write(new Text($"{title}: none"));
-            console.WriteLine();
+            console.WriteLine($"{title}: none");
             return;
         }
 
         console.Write(table);
     }
+
+    // One line each, so that the name column is only as wide as its longest part and the figures keep the width.
+    private static string PositionName(PositionView position) => $"{position.Account}\n{position.Symbol}\n{position.Scope}";
 
     private static IEnumerable<string[]> AccountRows(AccountView account)
     {

@@ -8,18 +8,18 @@ namespace Ringfence.Cli.Storage;
 /// <summary>Prints what <c>ringfence replay</c> found: a table, or one JSON object with <c>--json</c>.</summary>
 internal static class ReplayReportWriter
 {
-    /// <summary>The recovery (snapshot + tail) as a table.</summary>
-    public static void WriteTable(RecoveryReport report, TextWriter output)
+    /// <summary>The recovery (snapshot + tail) as a table, <paramref name="columns"/> wide at most.</summary>
+    public static void WriteTable(RecoveryReport report, TextWriter output, int columns)
     {
-        var console = PlainConsole.Create(output, 200);
+        var console = new PlainConsole(output, columns);
         var table = Figures();
         table.AddRow("Journal entries", Number(report.Sequence));
         table.AddRow("Started from", report.Snapshot is { } s ? $"snapshot at entry {Number(s.Sequence)}" : "the empty engine");
         table.AddRow("Replayed", Number(report.Replayed));
         table.AddRow("Elapsed (ms)", Milliseconds(report.Elapsed));
         table.AddRow("Entries per second", Rate(report.Replayed, report.Elapsed));
-        table.AddRow("State hash", report.StateHash);
         console.Write(table);
+        console.WriteLine(HashLine(report.StateHash));
         foreach (var skipped in report.SkippedSnapshots)
         {
             console.WriteLine($"skipped snapshot {Number(skipped.Sequence)}: {skipped.Reason}");
@@ -39,10 +39,10 @@ internal static class ReplayReportWriter
             .Select(s => (JsonNode)new JsonObject { ["sequence"] = s.Sequence, ["reason"] = s.Reason }).ToArray()),
     };
 
-    /// <summary>The full verification as a table of figures and one of snapshots.</summary>
-    public static void WriteTable(VerificationReport report, TextWriter output)
+    /// <summary>The full verification as a table of figures and one of snapshots, <paramref name="columns"/> wide at most.</summary>
+    public static void WriteTable(VerificationReport report, TextWriter output, int columns)
     {
-        var console = PlainConsole.Create(output, 200);
+        var console = new PlainConsole(output, columns);
         var table = Figures();
         table.AddRow("Journal entries", Number(report.JournalEntries));
         table.AddRow("Replayed", Number(report.Replayed));
@@ -52,26 +52,26 @@ internal static class ReplayReportWriter
         table.AddRow("Elapsed (ms)", Milliseconds(report.Elapsed));
         table.AddRow("Entries per second", Rate(report.Replayed, report.Elapsed));
         table.AddRow("Events per second", Rate(report.Events, report.Elapsed));
-        table.AddRow("State hash", report.StateHash);
         table.AddRow("Journal", report.JournalProblem ?? "whole: every checksum continues the chain");
         table.AddRow("Verified", report.Verified ? "yes" : "NO");
         console.Write(table);
+        console.WriteLine(HashLine(report.StateHash));
 
-        var snapshots = new Table().AddColumn(new TableColumn("Snapshot at").RightAligned()).AddColumn("Stored hash").AddColumn("Check");
-        foreach (var check in report.Snapshots)
-        {
-            snapshots.AddRow(Number(check.Sequence), check.StoredHash, check.Problem ?? "matches the replay");
-        }
-
-        if (report.Snapshots.Count > 0)
-        {
-            console.Write(snapshots);
-        }
-        else
+        // A hash is never folded inside a table cell: each snapshot's stored hash has a line of its own.
+        if (report.Snapshots.Count == 0)
         {
             console.WriteLine("no snapshots stored");
         }
+
+        foreach (var check in report.Snapshots)
+        {
+            console.WriteLine($"Snapshot at entry {Number(check.Sequence)}: {check.Problem ?? "matches the replay"}");
+            console.WriteLine($"  stored hash {check.StoredHash}");
+        }
     }
+
+    /// <summary>The state hash on a line of its own, so that it can be copied whole (64 characters, 76 with the label).</summary>
+    public static string HashLine(string hash) => $"State hash: {hash}";
 
     /// <summary>The verification as JSON: the figures, <c>journalProblem</c>, and <c>snapshots[{sequence, storedHash, replayedHash, problem}]</c>.</summary>
     public static JsonObject ToJson(VerificationReport report) => new()

@@ -70,7 +70,8 @@ public sealed class BenchSamplingTests
 
         Assert.True(table.ExitCode == 0, $"exit {table.ExitCode}: {table.Error}");
         Assert.Contains(
-            "runs: indexed update 1, full scan 1, index query 1, crash 1% 1, crash 10% 1, cross re-eval -", table.Out, StringComparison.Ordinal);
+            "runs: indexed update 1, full scan 1, index query 1, crash 1% 1, crash 10% 1, cross re-eval -", table.FlatOut, StringComparison.Ordinal);
+        Assert.All(table.Out.Split('\n'), line => Assert.True(line.Length <= TerminalWidth.Default, line));
     }
 
     [Theory]

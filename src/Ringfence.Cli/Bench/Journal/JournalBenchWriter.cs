@@ -7,10 +7,13 @@ namespace Ringfence.Cli.Bench.Journal;
 /// <summary>Prints a <see cref="JournalBenchReport"/>: a table (ratios against the in-memory run), or one JSON object.</summary>
 internal static class JournalBenchWriter
 {
-    /// <summary>The table: one row for the in-memory baseline, one per backend and batch size.</summary>
-    public static void WriteTable(JournalBenchReport report, TextWriter output)
+    /// <summary>
+    /// The table, <paramref name="columns"/> wide at most: one row for the in-memory baseline, one per backend and batch
+    /// size.
+    /// </summary>
+    public static void WriteTable(JournalBenchReport report, TextWriter output, int columns)
     {
-        var console = PlainConsole.Create(output, 160);
+        var console = new PlainConsole(output, columns);
         var table = new Table()
             .AddColumn("Run")
             .AddColumn(Right("Batch"))

@@ -90,7 +90,7 @@ internal static class BenchJournalCommand
         }
         else
         {
-            JournalBenchWriter.WriteTable(report, streams.Out);
+            JournalBenchWriter.WriteTable(report, streams.Out, streams.Columns);
         }
 
         return ExitCodes.Success;

@@ -127,7 +127,7 @@ internal static class BenchLiquidationCommand
         }
         else
         {
-            LiquidationBenchTableWriter.Write(report, streams.Out);
+            LiquidationBenchTableWriter.Write(report, streams.Out, streams.Columns);
         }
 
         return ExitCodes.Success;

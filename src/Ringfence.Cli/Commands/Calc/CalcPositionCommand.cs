@@ -56,7 +56,7 @@ internal static class CalcPositionCommand
         }
         else
         {
-            PositionReportTableWriter.Write(report, streams.Out);
+            PositionReportTableWriter.Write(report, streams.Out, streams.Columns);
         }
 
         return ExitCodes.Success;

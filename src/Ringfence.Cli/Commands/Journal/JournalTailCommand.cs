@@ -58,7 +58,7 @@ internal static class JournalTailCommand
             }
             else
             {
-                WriteTable(entries, streams.Out);
+                WriteTable(entries, streams.Out, streams.Columns);
             }
 
             return ExitCodes.Success;
@@ -87,9 +87,9 @@ internal static class JournalTailCommand
         };
     }
 
-    private static void WriteTable(IReadOnlyList<JournalEntry> entries, TextWriter output)
+    private static void WriteTable(IReadOnlyList<JournalEntry> entries, TextWriter output, int columns)
     {
-        var console = PlainConsole.Create(output, 200);
+        var console = new PlainConsole(output, columns);
         var table = new Table()
             .AddColumn(new TableColumn("Seq").RightAligned())
             .AddColumn("Recorded at (UTC)")

@@ -66,7 +66,7 @@ internal static class ReplayCommand
             }
             else
             {
-                ReplayReportWriter.WriteTable(recovered.Report, streams.Out);
+                ReplayReportWriter.WriteTable(recovered.Report, streams.Out, streams.Columns);
             }
 
             return ExitCodes.Success;
@@ -81,7 +81,7 @@ internal static class ReplayCommand
         }
         else
         {
-            ReplayReportWriter.WriteTable(report, streams.Out);
+            ReplayReportWriter.WriteTable(report, streams.Out, streams.Columns);
         }
     }
 }

@@ -63,7 +63,7 @@ internal static class RunCommand
         }
         else
         {
-            ScenarioTableWriter.Write(outcome, streams.Out);
+            ScenarioTableWriter.Write(outcome, streams.Out, streams.Columns);
         }
 
         foreach (var error in outcome.Errors)

@@ -59,10 +59,11 @@ internal static class SnapshotCommand
             {
                 var table = new Table().AddColumn("Figure").AddColumn("Value");
                 table.AddRow("Snapshot at entry", info.Sequence.ToString("N0", CultureInfo.InvariantCulture));
-                table.AddRow("State hash", info.StateHash);
                 table.AddRow("Bytes", info.Size.ToString("N0", CultureInfo.InvariantCulture));
                 table.AddRow("Taken at", info.TakenAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-                PlainConsole.Create(streams.Out, 200).Write(table);
+                var console = new PlainConsole(streams.Out, streams.Columns);
+                console.Write(table);
+                console.WriteLine(Storage.ReplayReportWriter.HashLine(info.StateHash));
             }
 
             return ExitCodes.Success;

@@ -67,7 +67,8 @@ public sealed class BenchLiquidationOutputTests
     [Fact]
     public void Table_Has_The_Columns_And_A_Row_Of_Positive_Numbers_Per_Size()
     {
-        var run = CliRun.Of(string.Empty, "bench", "liquidation", "--positions", "1000,1500", "--runs", "1", "--crash-runs", "1", "--cross-limit", "1000");
+        // Wide enough that no header wraps, so that the header row can be read back as the column names.
+        var run = CliRun.Of(string.Empty, 160, "bench", "liquidation", "--positions", "1000,1500", "--runs", "1", "--crash-runs", "1", "--cross-limit", "1000");
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Error}");
         Assert.Equal(string.Empty, run.Error);

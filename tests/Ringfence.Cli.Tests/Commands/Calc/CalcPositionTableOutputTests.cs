@@ -38,6 +38,17 @@ public sealed class CalcPositionTableOutputTests
         Assert.Contains("Margin ratio = maintenance margin / equity", flat, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(80)]
+    [InlineData(40)]
+    public void Table_And_Explanation_Fit_The_Width(int columns)
+    {
+        var run = CliRun.Of(BybitLong, columns, "calc", "position");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.All(run.Out.Split('\n'), line => Assert.True(line.Length <= columns, $"{line.Length}: {line}"));
+    }
+
     [Fact]
     public void Table_Has_No_Escape_Codes()
     {

@@ -23,6 +23,7 @@ public sealed class JournalTailCommandTests
 
         var table = db.Run("journal", "tail", "-n", "2");
         Assert.Contains("withdraw", table.Out, StringComparison.Ordinal);
+        Assert.All(table.Out.Split('\n'), line => Assert.True(line.Length <= TerminalWidth.Default, line));
         Assert.Equal(2, db.Run("journal", "tail", "--count", "0").ExitCode);
     }
 }
