@@ -23,27 +23,14 @@ public sealed class JournalVerificationTests
     [Fact]
     public async Task A_reader_beside_a_running_host_verifies_the_journal_as_it_ended_when_opened()
     {
-        var commands = Scenarios.All();
-        var half = commands.Count / 2;
-        var store = new MemoryStore();
-        await using var host = EngineHost.Start(store, new HostOptions { SnapshotEvery = 10, MaxBatch = 4 });
-        foreach (var command in commands.Take(half))
-        {
-            await host.SubmitAsync(command);
-        }
-
-        var reader = new ReaderView(store);
-        foreach (var command in commands.Skip(half))
-        {
-            await host.SubmitAsync(command);
-        }
+        var (store, reader, seen) = await ReaderBesideHost.RunAsync();
 
         Assert.True(store.List()[0].Sequence > reader.LastSequence);
         var report = JournalVerification.Verify(reader);
 
         Assert.True(report.Verified, report.JournalProblem);
         Assert.Equal(reader.LastSequence, report.Replayed);
-        Assert.Equal(Scenarios.ReferenceHash(commands.Take(half)), report.StateHash);
+        Assert.Equal(Scenarios.ReferenceHash(seen), report.StateHash);
         Assert.Equal(store.List().Select(s => s.Sequence).Where(s => s <= reader.LastSequence).Order(), report.Snapshots.Select(c => c.Sequence));
     }
 

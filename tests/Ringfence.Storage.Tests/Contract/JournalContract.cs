@@ -10,20 +10,18 @@ namespace Ringfence.Storage.Tests.Contract;
 /// that do not continue it (a second writer included), reads back exactly what was appended, page by page, after a
 /// restart too. Each backend runs it by deriving a test class that supplies its <see cref="IStoreTarget"/>.
 /// </summary>
-public abstract class JournalContract : IDisposable
+public abstract class JournalContract : StoreContract
 {
-    /// <summary>The page size of the stores the tests open unless they test paging.</summary>
-    private const int PageSize = 10_000;
-
-    private readonly IStoreTarget _target;
-
     /// <summary>Runs the contract on a fresh database from <paramref name="target"/>, removed after the test.</summary>
-    protected JournalContract(IStoreTarget target) => _target = target;
+    protected JournalContract(IStoreTarget target)
+        : base(target)
+    {
+    }
 
     [ContractFact]
     public void An_empty_journal_ends_at_0_and_reads_nothing()
     {
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         Assert.Equal(0, store.Journal.LastSequence);
         Assert.Empty(store.Journal.ReadAfter(0));
         Assert.Empty(store.Journal.Tail(10));
@@ -32,7 +30,7 @@ public abstract class JournalContract : IDisposable
     [ContractFact]
     public void Appends_a_single_entry_then_a_batch_of_many()
     {
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         var one = TestEntries.From(1, 1);
         store.Journal.Append(one);
         Assert.Equal(1, store.Journal.LastSequence);
@@ -47,7 +45,7 @@ public abstract class JournalContract : IDisposable
     [ContractFact]
     public void An_empty_batch_changes_nothing()
     {
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         store.Journal.Append(TestEntries.From(1, 2));
         store.Journal.Append([]);
         Assert.Equal(2, store.Journal.LastSequence);
@@ -57,7 +55,7 @@ public abstract class JournalContract : IDisposable
     [ContractFact]
     public void Refuses_a_batch_that_leaves_a_gap_and_writes_nothing()
     {
-        using (var store = _target.Open(PageSize))
+        using (var store = Target.Open(PageSize))
         {
             store.Journal.Append(TestEntries.From(1, 3));
             var error = Assert.Throws<JournalConflictException>(() => store.Journal.Append(TestEntries.From(5, 2)));
@@ -67,14 +65,14 @@ public abstract class JournalContract : IDisposable
         }
 
         // A store opened afterwards knows where the journal ends without being told.
-        using var reopened = _target.Open(PageSize);
+        using var reopened = Target.Open(PageSize);
         Assert.Throws<JournalConflictException>(() => reopened.Journal.Append(TestEntries.From(2, 1)));
     }
 
     [ContractFact]
     public void Refuses_a_batch_that_repeats_sequences_and_writes_nothing()
     {
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         store.Journal.Append(TestEntries.From(1, 3));
         Assert.Throws<JournalConflictException>(() => store.Journal.Append(TestEntries.From(3, 2)));
         Assert.Throws<JournalConflictException>(() => store.Journal.Append(TestEntries.From(1, 5)));
@@ -84,7 +82,7 @@ public abstract class JournalContract : IDisposable
     [ContractFact]
     public void Refuses_a_batch_whose_sequences_are_not_consecutive_and_writes_none_of_it()
     {
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         var batch = TestEntries.From(1, 4);
         var skipping = new[] { batch[0], batch[1], batch[3] };
         var error = Assert.Throws<JournalConflictException>(() => store.Journal.Append(skipping));
@@ -102,11 +100,11 @@ public abstract class JournalContract : IDisposable
     {
         // The writer lock keeps a second store out; should a writer slip past it anyway (a lost PostgreSQL session,
         // a copy of the file under another name), the table itself still refuses a sequence that is taken.
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         var entries = TestEntries.From(1, 5);
         store.Journal.Append(entries[..1]);
-        _target.InsertBehindTheStores(entries[1]);
-        _target.InsertBehindTheStores(entries[2]);
+        Target.InsertBehindTheStores(entries[1]);
+        Target.InsertBehindTheStores(entries[2]);
 
         // The store still thinks the journal ends at 1: its batch 2..3 passes its own check and reaches the table.
         var error = Assert.Throws<JournalConflictException>(() => store.Journal.Append(TestEntries.From(2, 2, entries[0].Checksum)));
@@ -123,7 +121,7 @@ public abstract class JournalContract : IDisposable
     public void Reads_after_any_sequence_across_page_boundaries()
     {
         var entries = TestEntries.From(1, 23);
-        using (var writer = _target.Open(PageSize))
+        using (var writer = Target.Open(PageSize))
         {
             writer.Journal.Append(entries[..10]);
             writer.Journal.Append(entries[10..]);
@@ -131,7 +129,7 @@ public abstract class JournalContract : IDisposable
 
         foreach (var pageSize in new[] { 1, 2, 5, 10, 22, 23, 24 })
         {
-            using var store = _target.Open(pageSize);
+            using var store = Target.Open(pageSize);
             for (var after = 0; after <= 25; after++)
             {
                 Assert.Equal(entries.Skip(after), store.Journal.ReadAfter(after));
@@ -142,7 +140,7 @@ public abstract class JournalContract : IDisposable
     [ContractFact]
     public void Reads_lazily_a_page_at_a_time()
     {
-        using var store = _target.Open(readPageSize: 2);
+        using var store = Target.Open(readPageSize: 2);
         store.Journal.Append(TestEntries.From(1, 4));
         using var reading = store.Journal.ReadAfter(0).GetEnumerator();
         Assert.True(reading.MoveNext());
@@ -163,7 +161,7 @@ public abstract class JournalContract : IDisposable
     public void Reads_a_journal_longer_than_the_default_page()
     {
         var entries = TestEntries.From(1, 25_000);
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         foreach (var batch in entries.Chunk(1_000))
         {
             store.Journal.Append(batch);
@@ -178,7 +176,7 @@ public abstract class JournalContract : IDisposable
     public void The_tail_is_the_last_entries_oldest_first()
     {
         var entries = TestEntries.From(1, 7);
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         store.Journal.Append(entries);
         Assert.Empty(store.Journal.Tail(0));
         Assert.Equal(entries[^1..], store.Journal.Tail(1));
@@ -192,13 +190,13 @@ public abstract class JournalContract : IDisposable
     public void Everything_appended_is_there_after_a_restart_exactly()
     {
         var entries = TestEntries.From(1, 50);
-        using (var store = _target.Open(PageSize))
+        using (var store = Target.Open(PageSize))
         {
             store.Journal.Append(entries[..1]);
             store.Journal.Append(entries[1..]);
         }
 
-        using (var reopened = _target.Open(PageSize))
+        using (var reopened = Target.Open(PageSize))
         {
             Assert.Equal(50, reopened.Journal.LastSequence);
             var read = reopened.Journal.ReadAfter(0).ToList();
@@ -209,7 +207,7 @@ public abstract class JournalContract : IDisposable
             reopened.Journal.Append(TestEntries.From(51, 1, entries[^1].Checksum));
         }
 
-        using var third = _target.Open(PageSize);
+        using var third = Target.Open(PageSize);
         Assert.Equal(51, third.Journal.LastSequence);
     }
 
@@ -223,12 +221,12 @@ public abstract class JournalContract : IDisposable
             TestEntries.From(1, 1)[0] with { RecordedAt = local.AddTicks(-7) },
             TestEntries.From(2, 1)[0] with { RecordedAt = precise },
         };
-        using (var store = _target.Open(PageSize))
+        using (var store = Target.Open(PageSize))
         {
             store.Journal.Append(entries);
         }
 
-        using var reopened = _target.Open(PageSize);
+        using var reopened = Target.Open(PageSize);
         var read = reopened.Journal.ReadAfter(0).ToList();
         for (var i = 0; i < entries.Length; i++)
         {
@@ -241,7 +239,7 @@ public abstract class JournalContract : IDisposable
     [ContractFact]
     public void Refuses_arguments_out_of_range()
     {
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         Assert.Throws<ArgumentNullException>(() => store.Journal.Append(null!));
         Assert.Throws<ArgumentOutOfRangeException>(() => store.Journal.ReadAfter(-1));
         Assert.Throws<ArgumentException>(() => store.Journal.Append([TestEntries.From(1, 1)[0] with { Command = null! }]));
@@ -254,12 +252,12 @@ public abstract class JournalContract : IDisposable
         // One store for all cases, each case going on from where the last one stopped; small pages so that reads
         // cross page boundaries.
         var journal = new List<JournalEntry>();
-        using (var store = _target.Open(readPageSize: 4))
+        using (var store = Target.Open(readPageSize: 4))
         {
             AppendRandomBatches(store, journal);
         }
 
-        using var reopened = _target.Open(PageSize);
+        using var reopened = Target.Open(PageSize);
         Assert.Equal(journal, reopened.Journal.ReadAfter(0));
     }
 
@@ -287,28 +285,6 @@ public abstract class JournalContract : IDisposable
             Assert.Equal(journal.Skip(start), store.Journal.ReadAfter(start));
             Assert.Equal(journal.TakeLast(5), store.Journal.Tail(5));
         });
-    }
-
-    /// <summary>Removes this test's database.</summary>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Removes this test's database.</summary>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _target.Dispose();
-        }
-    }
-
-    private static void AssertHolds(IEngineStore store, JournalEntry[] entries)
-    {
-        Assert.Equal(entries.Length, store.Journal.LastSequence);
-        Assert.Equal(entries, store.Journal.ReadAfter(0));
     }
 
     /// <summary>How a random batch is spoiled, if it is.</summary>

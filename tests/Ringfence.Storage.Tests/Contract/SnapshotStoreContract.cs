@@ -9,19 +9,18 @@ namespace Ringfence.Storage.Tests.Contract;
 /// has them all after a restart. Each backend runs it by deriving a test class that supplies its
 /// <see cref="IStoreTarget"/>.
 /// </summary>
-public abstract class SnapshotStoreContract : IDisposable
+public abstract class SnapshotStoreContract : StoreContract
 {
-    private const int PageSize = 10_000;
-
-    private readonly IStoreTarget _target;
-
     /// <summary>Runs the contract on a fresh database from <paramref name="target"/>, removed after the test.</summary>
-    protected SnapshotStoreContract(IStoreTarget target) => _target = target;
+    protected SnapshotStoreContract(IStoreTarget target)
+        : base(target)
+    {
+    }
 
     [ContractFact]
     public void An_empty_store_lists_nothing_and_loads_nothing()
     {
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         Assert.Empty(store.Snapshots.List());
         Assert.Null(store.Snapshots.Load(0));
         Assert.Null(store.Snapshots.Load(42));
@@ -30,7 +29,7 @@ public abstract class SnapshotStoreContract : IDisposable
     [ContractFact]
     public void Saves_and_loads_snapshots_byte_for_byte_and_lists_them_newest_first()
     {
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         var snapshots = new[] { Snapshot(100, 1_000), Snapshot(0, 0), Snapshot(250, 70_000), Snapshot(7, 3) };
         foreach (var snapshot in snapshots)
         {
@@ -49,7 +48,7 @@ public abstract class SnapshotStoreContract : IDisposable
     [ContractFact]
     public void A_snapshot_at_the_same_sequence_replaces_the_one_there()
     {
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         store.Snapshots.Save(Snapshot(10, 500));
         store.Snapshots.Save(Snapshot(20, 500));
         var replacement = Snapshot(10, 800, seed: 2);
@@ -64,13 +63,13 @@ public abstract class SnapshotStoreContract : IDisposable
     public void Keeps_a_large_payload()
     {
         var large = Snapshot(1_000_000, 20 * 1024 * 1024);
-        using (var store = _target.Open(PageSize))
+        using (var store = Target.Open(PageSize))
         {
             store.Snapshots.Save(large);
             Assert.Equal(large.Payload.LongLength, store.Snapshots.List().Single().Size);
         }
 
-        using var reopened = _target.Open(PageSize);
+        using var reopened = Target.Open(PageSize);
         AssertSame(large, reopened.Snapshots.Load(large.Sequence));
     }
 
@@ -78,7 +77,7 @@ public abstract class SnapshotStoreContract : IDisposable
     public void Everything_saved_is_there_after_a_restart_exactly()
     {
         var snapshots = new[] { Snapshot(5, 10), Snapshot(50, 12_345), Snapshot(500, 1) };
-        using (var store = _target.Open(PageSize))
+        using (var store = Target.Open(PageSize))
         {
             foreach (var snapshot in snapshots)
             {
@@ -86,7 +85,7 @@ public abstract class SnapshotStoreContract : IDisposable
             }
         }
 
-        using var reopened = _target.Open(PageSize);
+        using var reopened = Target.Open(PageSize);
         Assert.Equal(snapshots.Reverse().Select(s => s.Info), reopened.Snapshots.List());
         foreach (var snapshot in snapshots)
         {
@@ -98,12 +97,12 @@ public abstract class SnapshotStoreContract : IDisposable
     public void Taken_times_round_trip_to_the_microsecond_in_utc()
     {
         var takenAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(-5)).AddTicks(1_234_560);
-        using (var store = _target.Open(PageSize))
+        using (var store = Target.Open(PageSize))
         {
             store.Snapshots.Save(Snapshot(3, 3) with { TakenAt = takenAt });
         }
 
-        using var reopened = _target.Open(PageSize);
+        using var reopened = Target.Open(PageSize);
         var loaded = reopened.Snapshots.Load(3)!;
         Assert.Equal(takenAt, loaded.TakenAt);
         Assert.Equal(TimeSpan.Zero, loaded.TakenAt.Offset);
@@ -113,28 +112,12 @@ public abstract class SnapshotStoreContract : IDisposable
     [ContractFact]
     public void Refuses_a_snapshot_without_its_fields_or_at_a_negative_sequence()
     {
-        using var store = _target.Open(PageSize);
+        using var store = Target.Open(PageSize);
         Assert.Throws<ArgumentNullException>(() => store.Snapshots.Save(null!));
         Assert.Throws<ArgumentOutOfRangeException>(() => store.Snapshots.Save(Snapshot(1, 1) with { Sequence = -1 }));
         Assert.Throws<ArgumentException>(() => store.Snapshots.Save(Snapshot(1, 1) with { Payload = null! }));
         Assert.Throws<ArgumentException>(() => store.Snapshots.Save(Snapshot(1, 1) with { StateHash = null! }));
         Assert.Empty(store.Snapshots.List());
-    }
-
-    /// <summary>Removes this test's database.</summary>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Removes this test's database.</summary>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _target.Dispose();
-        }
     }
 
     /// <summary>A snapshot at <paramref name="sequence"/> with <paramref name="size"/> bytes of random-looking payload.</summary>

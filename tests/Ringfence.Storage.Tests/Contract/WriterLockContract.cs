@@ -10,23 +10,22 @@ namespace Ringfence.Storage.Tests.Contract;
 /// lock, run beside the writer and see its commits, cannot write, and never create a store. (That the lock dies with
 /// a killed process is the CLI's crash test, which kills hosts and restarts them on the same store.)
 /// </summary>
-public abstract class WriterLockContract : IDisposable
+public abstract class WriterLockContract : StoreContract
 {
-    private const int PageSize = 10_000;
-
-    private readonly IStoreTarget _target;
-
     /// <summary>Runs the contract on a fresh database from <paramref name="target"/>, removed after the test.</summary>
-    protected WriterLockContract(IStoreTarget target) => _target = target;
+    protected WriterLockContract(IStoreTarget target)
+        : base(target)
+    {
+    }
 
     [ContractFact]
     public void A_second_writer_is_refused_while_the_first_is_open_and_the_first_carries_on()
     {
         var entries = TestEntries.From(1, 4);
-        using var first = _target.Open(PageSize);
+        using var first = Target.Open(PageSize);
         first.Journal.Append(entries[..2]);
 
-        var error = Assert.Throws<StoreInUseException>(() => _target.Open(PageSize));
+        var error = Assert.Throws<StoreInUseException>(() => Target.Open(PageSize));
 
         Assert.StartsWith($"{first.Description} is in use by another writer", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
@@ -38,19 +37,19 @@ public abstract class WriterLockContract : IDisposable
     public void A_writer_is_accepted_once_the_first_is_disposed_and_goes_on_from_where_it_stopped()
     {
         var entries = TestEntries.From(1, 5);
-        var first = _target.Open(PageSize);
+        var first = Target.Open(PageSize);
         first.Journal.Append(entries[..2]);
-        Assert.Throws<StoreInUseException>(() => _target.Open(PageSize));
+        Assert.Throws<StoreInUseException>(() => Target.Open(PageSize));
         first.Dispose();
 
         // The refused attempt left nothing behind that keeps the next writer out.
-        using (var second = _target.Open(PageSize))
+        using (var second = Target.Open(PageSize))
         {
             Assert.Equal(2, second.Journal.LastSequence);
             second.Journal.Append(entries[2..4]);
         }
 
-        using var third = _target.Open(PageSize);
+        using var third = Target.Open(PageSize);
         third.Journal.Append(entries[4..]);
         AssertHolds(third, entries);
     }
@@ -59,11 +58,11 @@ public abstract class WriterLockContract : IDisposable
     public void Readers_run_beside_the_writer_and_see_what_it_committed()
     {
         var entries = TestEntries.From(1, 6);
-        using var writer = _target.Open(PageSize);
+        using var writer = Target.Open(PageSize);
         writer.Journal.Append(entries[..3]);
 
-        using var reader = _target.OpenReader(PageSize);
-        using var another = _target.OpenReader(PageSize);
+        using var reader = Target.OpenReader(PageSize);
+        using var another = Target.OpenReader(PageSize);
         Assert.Equal(3, reader.Journal.LastSequence);
         writer.Journal.Append(entries[3..]);
         var snapshot = Snapshot(6);
@@ -78,13 +77,13 @@ public abstract class WriterLockContract : IDisposable
     [ContractFact]
     public void A_reader_keeps_no_writer_out()
     {
-        using (var writer = _target.Open(PageSize))
+        using (var writer = Target.Open(PageSize))
         {
             writer.Journal.Append(TestEntries.From(1, 1));
         }
 
-        using var reader = _target.OpenReader(PageSize);
-        using var next = _target.Open(PageSize);
+        using var reader = Target.OpenReader(PageSize);
+        using var next = Target.Open(PageSize);
         Assert.Equal(1, next.Journal.LastSequence);
     }
 
@@ -92,9 +91,9 @@ public abstract class WriterLockContract : IDisposable
     public void A_reader_cannot_append_or_save_and_changes_nothing()
     {
         var entries = TestEntries.From(1, 3);
-        using var writer = _target.Open(PageSize);
+        using var writer = Target.Open(PageSize);
         writer.Journal.Append(entries[..2]);
-        using var reader = _target.OpenReader(PageSize);
+        using var reader = Target.OpenReader(PageSize);
 
         // The database refuses it (a query-only connection, a read-only transaction), not only the store's own code.
         Assert.Throws<StorageException>(() => reader.Journal.Append(entries[2..]));
@@ -109,37 +108,15 @@ public abstract class WriterLockContract : IDisposable
     [ContractFact]
     public void A_reader_needs_a_store_that_a_writer_created()
     {
-        var error = Assert.Throws<StorageException>(() => _target.OpenReader(PageSize));
+        var error = Assert.Throws<StorageException>(() => Target.OpenReader(PageSize));
         Assert.Contains("a host creates", error.Message, StringComparison.Ordinal);
 
-        using (_target.Open(PageSize))
+        using (Target.Open(PageSize))
         {
         }
 
-        using var reader = _target.OpenReader(PageSize);
+        using var reader = Target.OpenReader(PageSize);
         Assert.Equal(0, reader.Journal.LastSequence);
-    }
-
-    /// <summary>Removes this test's database.</summary>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Removes this test's database.</summary>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _target.Dispose();
-        }
-    }
-
-    private static void AssertHolds(IEngineStore store, JournalEntry[] entries)
-    {
-        Assert.Equal(entries.Length, store.Journal.LastSequence);
-        Assert.Equal(entries, store.Journal.ReadAfter(0));
     }
 
     private static StoredSnapshot Snapshot(long sequence)
