@@ -1,5 +1,5 @@
 using Ringfence.Core.Engine.Events;
-using Ringfence.Core.Pods;
+using Ringfence.Core.Tests.Engine;
 
 namespace Ringfence.Hosting.Tests;
 
@@ -35,7 +35,7 @@ public sealed class EngineHostFaultTests
     public async Task A_fault_in_a_command_is_journaled_and_acknowledged_as_internal_error_and_the_host_goes_on()
     {
         var store = new MemoryStore();
-        var model = new FaultyPodModel(_ => throw new InvalidOperationException("injected"));
+        var model = FaultyPodModel.Throwing();
         await using var host = EngineHost.Start(store, podModel: model);
         await SetUp(host);
         var before = await host.HashAsync();
@@ -91,12 +91,5 @@ public sealed class EngineHostFaultTests
         {
             Assert.True((await host.SubmitAsync(line).WaitAsync(HangGuard)).Result.Accepted, line);
         }
-    }
-
-    /// <summary>The sum-of-legs model for a pod without legs; <c>fault</c> for one with legs (a trade into the pod).</summary>
-    private sealed class FaultyPodModel(Func<IReadOnlyList<PodLeg>, PodRequirement> fault) : IPodMarginModel
-    {
-        public PodRequirement Requirement(IReadOnlyList<PodLeg> legs) =>
-            legs.Count == 0 ? SumOfLegsPodMarginModel.Instance.Requirement(legs) : fault(legs);
     }
 }

@@ -89,13 +89,5 @@ public sealed class FaultPolicyTests
         model.Fault = fault;
         return engine;
     }
-
-    /// <summary>The sum-of-legs model, or, while <see cref="Fault"/> is set, that exception.</summary>
-    private sealed class FaultyPodModel : IPodMarginModel
-    {
-        public Exception? Fault { get; set; }
-
-        public PodRequirement Requirement(IReadOnlyList<PodLeg> legs) =>
-            Fault is { } fault ? throw fault : SumOfLegsPodMarginModel.Instance.Requirement(legs);
-    }
 }
+

@@ -1,5 +1,5 @@
 using Ringfence.Cli.Run;
-using Ringfence.Core.Pods;
+using Ringfence.Core.Tests.Engine;
 
 namespace Ringfence.Cli.Tests.Commands.Run;
 
@@ -54,7 +54,7 @@ public sealed class RunHostileInputTests
     [Fact]
     public void A_faulting_command_is_rolled_back_reported_and_the_run_goes_on()
     {
-        var outcome = ScenarioRunner.Run(FaultingScenario, ErrorPolicy.Continue, new FaultyPodModel());
+        var outcome = ScenarioRunner.Run(FaultingScenario, ErrorPolicy.Continue, FaultyPodModel.Throwing());
 
         var fault = Assert.Single(outcome.Faults);
         Assert.Equal(9, fault.Line);
@@ -70,7 +70,7 @@ public sealed class RunHostileInputTests
     [Fact]
     public void Under_on_error_stop_the_run_stops_at_the_faulting_command()
     {
-        var outcome = ScenarioRunner.Run(FaultingScenario, ErrorPolicy.Stop, new FaultyPodModel());
+        var outcome = ScenarioRunner.Run(FaultingScenario, ErrorPolicy.Stop, FaultyPodModel.Throwing());
 
         Assert.Equal(9, outcome.StoppedAtLine);
         Assert.DoesNotContain(outcome.Events, e => e.Line == 10);
@@ -82,11 +82,5 @@ public sealed class RunHostileInputTests
         """{"type":"fundPod","account":"alice","pod":"hedge","asset":"USDT","amount":"1500"}""",
         """{"type":"trade","symbol":"BTCUSDT","price":"20000","quantity":"0.5","buyer":{"account":"alice","scope":"pod:hedge","leverage":"20"},"seller":{"account":"mm","scope":"cross"}}""",
         ScenarioLines.Deposit("\"1\"")));
-
-    /// <summary>Throws for a pod with legs (a trade into it); the sum-of-legs model for an empty pod.</summary>
-    private sealed class FaultyPodModel : IPodMarginModel
-    {
-        public PodRequirement Requirement(IReadOnlyList<PodLeg> legs) =>
-            legs.Count == 0 ? SumOfLegsPodMarginModel.Instance.Requirement(legs) : throw new InvalidOperationException("injected");
-    }
 }
+
