@@ -99,6 +99,19 @@ public sealed class CrashReplayTests(ITestOutputHelper output)
         Assert.True(counts["MarginToppedUp"] >= 1, "no auto top-up");
         Assert.True(counts["cross or pod liquidated"] >= 1, "no cross account or pod was liquidated");
         Assert.Equal(0, counts["Sweep disagreements"]);
+
+        // The exact counts, the final fund and the state hash: golden, so that a faster engine must replay the crash
+        // the same way, liquidation for liquidation.
+        var golden = new System.Text.StringBuilder();
+        foreach (var (name, count) in counts)
+        {
+            golden.Append(CultureInfo.InvariantCulture, $"{name}: {count}\n");
+        }
+
+        golden.Append(CultureInfo.InvariantCulture, $"positions: {replay.PositionCount}\n");
+        golden.Append(CultureInfo.InvariantCulture, $"insurance fund: {replay.Engine.View().InsuranceFunds[Symbol]}\n");
+        golden.Append(CultureInfo.InvariantCulture, $"state hash: {replay.Engine.Hash()}\n");
+        Golden.GoldenFile.Verify("crash-replay-2025-10-10.txt", golden.ToString());
     }
 
     /// <summary>

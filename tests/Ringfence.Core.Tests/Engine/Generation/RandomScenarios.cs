@@ -46,6 +46,19 @@ internal static class RandomScenarios
         from snapshotAt in Gen.Choose(0, setup.Count + count)
         select new Scenario(externalWorld, setup, steps, snapshotAt);
 
+    /// <summary>
+    /// Long scenarios for the golden outputs: a world (external liquidation on its first instrument when
+    /// <paramref name="external"/>), its set-up, then <paramref name="count"/> random commands.
+    /// </summary>
+    public static Gen<Scenario> Long(int count, bool external) =>
+        from world in Worlds
+        let chosen = external
+            ? world with { Listings = world.Listings.Select((l, i) => i == 0 ? l with { Execution = LiquidationExecution.External } : l).ToList() }
+            : world
+        from setup in Setup(chosen)
+        from steps in Sequence(chosen, count)
+        select new Scenario(chosen, setup, steps, 0);
+
     public static Gen<World> Worlds =>
         from accounts in Gen.Choose(3, 6)
         from linearCount in Gen.Choose(1, 2)
