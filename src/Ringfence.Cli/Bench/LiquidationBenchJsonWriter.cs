@@ -85,6 +85,7 @@ internal static class LiquidationBenchJsonWriter
         ["mark"] = crash.Mark.ToString(),
         ["liquidated"] = crash.Liquidated,
         ["millis"] = crash.Millis,
+        ["perLiquidationMicros"] = crash.Liquidated > 0 ? crash.Millis * 1000 / crash.Liquidated : null,
         ["runs"] = crash.Runs,
     };
 }

@@ -166,7 +166,7 @@ internal static class LiquidationBenchmark
     }
 
     /// <summary>The 1, 5 and 15-minute load averages (Linux /proc/loadavg), or null where there are none.</summary>
-    private static string? LoadAverage()
+    internal static string? LoadAverage()
     {
         try
         {

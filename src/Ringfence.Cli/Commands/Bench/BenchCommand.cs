@@ -11,6 +11,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Benchmarks of the engine on generated books (docs/performance.md).");
         bench.Subcommands.Add(BenchLiquidationCommand.Create(streams));
         bench.Subcommands.Add(BenchJournalCommand.Create(streams));
+        bench.Subcommands.Add(BenchThroughputCommand.Create(streams));
         return bench;
     }
 }
