@@ -34,7 +34,7 @@ internal static class ThroughputBenchWriter
         console.WriteLine(
             $"{Whole(report.Settings.Commands)} commands per stream, traders drawn uniformly across the book (seed {report.Settings.Seed}); mixed: "
             + string.Join(", ", ThroughputStream.Mix.Select(m => $"{m.Percent}% {ThroughputBenchmark.Name(m.Kind)}"))
-            + $", funding over every position once per {Whole(ThroughputStream.FundingEvery)} commands; a third of the removals ask for more than any position holds (rejections counted below).");
+            + $", funding over every position once per {Whole(ThroughputStream.FundingEveryPerPosition)} × N commands; a third of the removals ask for more than any position holds (rejections counted below).");
         foreach (var row in report.Rows)
         {
             var rejected = string.Join(", ", row.Streams.Append(row.Mixed).Select(s => $"{s.Kind} {Whole(s.Rejected)}"));
@@ -48,7 +48,7 @@ internal static class ThroughputBenchWriter
     }
 
     /// <summary>
-    /// The JSON object: <c>{commands, seed, rows: [{positions, mixedCommandsPerSecond, bytesPerCommand, floorNanos,
+    /// The JSON object: <c>{benchmark: "throughput", commands, seed, rows: [{positions, mixedCommandsPerSecond, bytesPerCommand, floorNanos,
     /// engineNanos, ratio, buildSeconds, fundingNanosPerPosition, streams: [{kind, commands, rejected,
     /// commandsPerSecond, nanos, bytesPerCommand}]}], machine}</c>.
     /// </summary>
@@ -57,6 +57,7 @@ internal static class ThroughputBenchWriter
         ArgumentNullException.ThrowIfNull(report);
         return new JsonObject
         {
+            ["benchmark"] = "throughput",
             ["commands"] = report.Settings.Commands,
             ["seed"] = report.Settings.Seed,
             ["rows"] = new JsonArray(report.Rows.Select(row => (JsonNode)new JsonObject

@@ -32,8 +32,13 @@ internal static class ThroughputStream
         (StreamKind.Trade, 40), (StreamKind.AddMargin, 15), (StreamKind.RemoveMargin, 15), (StreamKind.Mark, 30),
     ];
 
-    /// <summary>How often the mixed stream settles funding over every position: once per this many commands.</summary>
-    public const int FundingEvery = 100_000;
+    /// <summary>
+    /// How often the mixed stream settles funding over every position: once per this many commands for each position
+    /// in the book. A settlement pays every position, so its share must shrink as the book grows for the mix to
+    /// describe a venue (which settles every 8 hours: billions of commands apart at a million a second); what one
+    /// settlement costs per position is measured on its own.
+    /// </summary>
+    public const int FundingEveryPerPosition = 100;
 
     private static readonly Quantity Lot = BenchMarket.Instrument.LotSize;
     private static readonly Money One = Money.FromWhole(1);
@@ -58,16 +63,17 @@ internal static class ThroughputStream
 
     /// <summary>
     /// <paramref name="count"/> commands drawn by <see cref="Mix"/>, with <see cref="Funding"/> once in every
-    /// <see cref="FundingEvery"/> (at least once).
+    /// <see cref="FundingEveryPerPosition"/> × positions commands (half-way through each such stretch).
     /// </summary>
     public static Command[] Mixed(LiquidationBook book, int count, int seed)
     {
         ArgumentNullException.ThrowIfNull(book);
         var random = new Random(seed);
         var commands = new Command[count];
+        var fundingEvery = (long)FundingEveryPerPosition * book.Positions;
         for (var i = 0; i < count; i++)
         {
-            if (i % FundingEvery == FundingEvery / 2 || (count <= FundingEvery / 2 && i == count / 2))
+            if (i % fundingEvery == fundingEvery / 2)
             {
                 commands[i] = Funding;
                 continue;

@@ -46,6 +46,10 @@ public sealed class BenchLiquidationOutputTests
             var ten = row.GetProperty("crash10Percent");
             Assert.True(one.GetProperty("millis").GetDouble() > 0);
             Assert.True(ten.GetProperty("millis").GetDouble() > 0);
+            foreach (var crash in new[] { one, ten })
+            {
+                Assert.Equal(crash.GetProperty("millis").GetDouble() * 1000 / crash.GetProperty("liquidated").GetInt32(), crash.GetProperty("perLiquidationMicros").GetDouble(), 1e-9);
+            }
             Assert.Equal(0.01, one.GetProperty("share").GetDouble());
             Assert.Equal(0.1, ten.GetProperty("share").GetDouble());
             Assert.InRange(one.GetProperty("liquidated").GetInt32(), positions / 100, positions / 50);
