@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ringfence.Core.Accounts;
 using Ringfence.Core.Engine.Events;
 using Ringfence.Core.Numerics;
@@ -26,6 +27,15 @@ internal sealed class CommandContext(EngineState state, Valuation valuation)
         if (!condition)
         {
             throw Reject(code, reason);
+        }
+    }
+
+    /// <summary>Rejects with <paramref name="code"/> unless <paramref name="condition"/>; the reason is formatted only then.</summary>
+    public static void Require(bool condition, string code, [InterpolatedStringHandlerArgument(nameof(condition))] ref RejectionReason reason)
+    {
+        if (!condition)
+        {
+            throw Reject(code, reason.Text());
         }
     }
 

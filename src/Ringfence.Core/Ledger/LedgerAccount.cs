@@ -39,7 +39,8 @@ public readonly record struct LedgerAccount(LedgerAccountKind Kind, string Owner
     /// <inheritdoc/>
     public int CompareTo(LedgerAccount other)
     {
-        var byKind = Kind.CompareTo(other.Kind);
+        // As integers: Enum.CompareTo takes an object and would box both on every ledger lookup.
+        var byKind = ((int)Kind).CompareTo((int)other.Kind);
         if (byKind != 0)
         {
             return byKind;

@@ -58,9 +58,34 @@ public sealed class LiquidationIndex
             return [];
         }
 
-        var longs = book.Longs.GetViewBetween(new Entry(mark.Units, PositionSide.Long, -1, default), new Entry(long.MaxValue, PositionSide.Long, 1, default));
-        var shorts = book.Shorts.GetViewBetween(new Entry(long.MinValue, PositionSide.Short, -1, default), new Entry(mark.Units, PositionSide.Short, 1, default));
-        return longs.Reverse().Concat(shorts).Select(e => e.Key).ToList();
+        // The extremes first: on a quiet tick nothing is crossed, and that answer costs two O(log n) walks and no allocation.
+        var longsCrossed = book.Longs.Count > 0 && book.Longs.Max.PriceUnits >= mark.Units;
+        var shortsCrossed = book.Shorts.Count > 0 && book.Shorts.Min.PriceUnits <= mark.Units;
+        if (!longsCrossed && !shortsCrossed)
+        {
+            return [];
+        }
+
+        var crossed = new List<PositionKey>();
+        if (longsCrossed)
+        {
+            foreach (var entry in book.Longs.GetViewBetween(new Entry(mark.Units, PositionSide.Long, -1, default), new Entry(long.MaxValue, PositionSide.Long, 1, default)))
+            {
+                crossed.Add(entry.Key);
+            }
+
+            crossed.Reverse();
+        }
+
+        if (shortsCrossed)
+        {
+            foreach (var entry in book.Shorts.GetViewBetween(new Entry(long.MinValue, PositionSide.Short, -1, default), new Entry(mark.Units, PositionSide.Short, 1, default)))
+            {
+                crossed.Add(entry.Key);
+            }
+        }
+
+        return crossed;
     }
 
     /// <summary>Every indexed position of an instrument, for the full sweep.</summary>

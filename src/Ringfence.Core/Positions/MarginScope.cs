@@ -51,7 +51,23 @@ public readonly record struct MarginScope : IComparable<MarginScope>
     }
 
     /// <inheritdoc/>
-    public int CompareTo(MarginScope other) => string.CompareOrdinal(ToString(), other.ToString());
+    /// <remarks>
+    /// The ordinal order of the text forms — <c>cross</c> &lt; <c>isolated</c> &lt; <c>pod:…</c>, pods by name — without
+    /// building them: keys are compared on every lookup.
+    /// </remarks>
+    public int CompareTo(MarginScope other)
+    {
+        var byKind = Rank(Kind).CompareTo(Rank(other.Kind));
+        return byKind != 0 || Kind != MarginScopeKind.Pod ? byKind : string.CompareOrdinal(Pod ?? string.Empty, other.Pod ?? string.Empty);
+    }
+
+    /// <summary>Where the text form of a scope of <paramref name="kind"/> sorts: cross, isolated, pod.</summary>
+    private static int Rank(MarginScopeKind kind) => kind switch
+    {
+        MarginScopeKind.Cross => 0,
+        MarginScopeKind.Isolated => 1,
+        _ => 2,
+    };
 
     /// <summary>The text form: <c>isolated</c>, <c>cross</c> or <c>pod:NAME</c>.</summary>
     public override string ToString() => Kind switch

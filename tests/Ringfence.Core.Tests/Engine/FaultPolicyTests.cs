@@ -44,7 +44,7 @@ public sealed class FaultPolicyTests
 
         engine.Accept(Match("0.5", "20000", Cross(Maker), InPod(Alice, Hedge, leverage: 20)));
 
-        Assert.Equal(Quantity.Parse("0.5"), engine.Position(Alice, Positions.MarginScope.InPod(Hedge)).Quantity);
+        Assert.Equal(Quantity.Parse("0.5"), engine.Position(Alice, Ringfence.Core.Positions.MarginScope.InPod(Hedge)).Quantity);
         Assert.Equal(1, engine.Faults);
     }
 
