@@ -16,7 +16,9 @@ internal sealed class EngineState
 {
     private readonly SortedDictionary<AccountId, Account> _accounts = [];
     private readonly SortedDictionary<string, Market> _markets = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<PositionKey, Position> _positions = [];
+    // Hashed, not ordered (lookups dominate); every enumeration of positions goes through an ordered lookup or
+    // through Positions, which sorts.
+    private readonly Dictionary<PositionKey, Position> _positions = [];
     private readonly Dictionary<string, SortedSet<PositionKey>> _positionsBySymbol = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<PositionKey>> _sharedBySymbol = new(StringComparer.Ordinal);
     private readonly Dictionary<AccountId, SortedSet<PositionKey>> _positionsByAccount = [];
@@ -56,7 +58,7 @@ internal sealed class EngineState
 
     public IEnumerable<Market> Markets => _markets.Values;
 
-    public IEnumerable<Position> Positions => _positions.Values;
+    public IEnumerable<Position> Positions => _positions.OrderBy(p => p.Key).Select(p => p.Value);
 
     public IEnumerable<PodKey> Pods => _pods;
 

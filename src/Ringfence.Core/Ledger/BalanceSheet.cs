@@ -9,7 +9,9 @@ namespace Ringfence.Core.Ledger;
 /// </summary>
 internal sealed class BalanceSheet
 {
-    private readonly SortedDictionary<LedgerAccount, Money> _balances = [];
+    // Hashed, not ordered: a lookup is one hash and one comparison instead of a walk down a tree of string
+    // comparisons; the canonical order is made where it is needed, when the balances are listed.
+    private readonly Dictionary<LedgerAccount, Money> _balances = [];
     private readonly SortedDictionary<Asset, (Money Deposits, Money Withdrawals)> _flows = [];
     private readonly UndoLog _undo;
     private readonly List<Posting> _postings = [];
@@ -23,7 +25,7 @@ internal sealed class BalanceSheet
     public IReadOnlyList<Posting> Postings => _postings;
 
     /// <summary>Every non-zero balance, in a stable order.</summary>
-    public IEnumerable<KeyValuePair<LedgerAccount, Money>> Balances => _balances;
+    public IEnumerable<KeyValuePair<LedgerAccount, Money>> Balances => _balances.OrderBy(b => b.Key);
 
     /// <summary>Deposits and withdrawals per asset, in a stable order.</summary>
     public IEnumerable<KeyValuePair<Asset, (Money Deposits, Money Withdrawals)>> Flows => _flows;
