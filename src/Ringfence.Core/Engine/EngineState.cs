@@ -119,7 +119,12 @@ internal sealed class EngineState
         var key = position.Key;
         var had = _positions.TryGetValue(key, out var previous);
         _positions[key] = position;
-        AddToLookups(key);
+        if (!had)
+        {
+            // A position that stays is in the lookups already: walking three ordered sets to learn that would be waste.
+            AddToLookups(key);
+        }
+
         Touch(key);
         Undo.Record(() =>
         {
