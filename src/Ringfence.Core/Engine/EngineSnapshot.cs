@@ -16,9 +16,10 @@ namespace Ringfence.Core.Engine;
 /// <param name="Pods">Pods in key order.</param>
 /// <param name="Balances">Every non-zero ledger balance, in ledger-account order.</param>
 /// <param name="Flows">Deposits and withdrawals per asset.</param>
-/// <param name="Outcomes">Outcomes of accepted commands by client id, for idempotency.</param>
+/// <param name="Outcomes">The idempotency window: outcomes of the last accepted commands with client ids, by client id, oldest first.</param>
 /// <param name="LastTime">The time of the last command that carried one.</param>
 /// <param name="InsuranceFundHistory">Insurance fund changes per instrument, oldest first.</param>
+/// <param name="IdempotencyWindow">How many client ids the engine remembers (<see cref="EngineOptions.IdempotencyWindow"/>).</param>
 public sealed record EngineSnapshot(
     IReadOnlyList<Account> Accounts,
     IReadOnlyList<Market> Markets,
@@ -28,7 +29,8 @@ public sealed record EngineSnapshot(
     IReadOnlyList<AssetFlows> Flows,
     IReadOnlyList<KeyValuePair<string, ExecutionResult>> Outcomes,
     DateTimeOffset? LastTime,
-    IReadOnlyList<KeyValuePair<string, IReadOnlyList<InsuranceFundEntry>>> InsuranceFundHistory);
+    IReadOnlyList<KeyValuePair<string, IReadOnlyList<InsuranceFundEntry>>> InsuranceFundHistory,
+    long IdempotencyWindow = EngineOptions.DefaultIdempotencyWindow);
 
 /// <summary>Money that entered and left the venue in one asset.</summary>
 public sealed record AssetFlows(Asset Asset, Money Deposits, Money Withdrawals);

@@ -23,13 +23,13 @@ internal sealed class EngineState
     private readonly Dictionary<string, SortedSet<PositionKey>> _sharedBySymbol = new(StringComparer.Ordinal);
     private readonly Dictionary<AccountId, SortedSet<PositionKey>> _positionsByAccount = [];
     private readonly SortedSet<PodKey> _pods = [];
-    private readonly SortedDictionary<string, ExecutionResult> _outcomes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PositionKey> _isolatedByLedgerOwner = new(StringComparer.Ordinal);
     private readonly SortedSet<PositionKey> _touched = [];
     private readonly SortedDictionary<string, List<InsuranceFundEntry>> _fundHistory = new(StringComparer.Ordinal);
 
-    public EngineState()
+    public EngineState(long idempotencyWindow = EngineOptions.DefaultIdempotencyWindow)
     {
+        ClientIds = new ClientIdWindow(idempotencyWindow);
         Ledger = new BalanceSheet(Undo)
         {
             Changed = account =>
@@ -62,7 +62,8 @@ internal sealed class EngineState
 
     public IEnumerable<PodKey> Pods => _pods;
 
-    public IEnumerable<KeyValuePair<string, ExecutionResult>> Outcomes => _outcomes;
+    /// <summary>Client ids of recent accepted commands and their outcomes.</summary>
+    public ClientIdWindow ClientIds { get; }
 
     public bool TryGetAccount(AccountId id, out Account account) => _accounts.TryGetValue(id, out account!);
 
@@ -71,8 +72,6 @@ internal sealed class EngineState
     public bool TryGetPosition(PositionKey key, out Position position) => _positions.TryGetValue(key, out position!);
 
     public bool HasPod(PodKey pod) => _pods.Contains(pod);
-
-    public bool TryGetOutcome(string clientId, out ExecutionResult outcome) => _outcomes.TryGetValue(clientId, out outcome!);
 
     /// <summary>The positions in one instrument, in key order (a copy: callers may change positions while iterating).</summary>
     public IReadOnlyList<Position> PositionsIn(string symbol) =>
@@ -164,13 +163,6 @@ internal sealed class EngineState
         var previous = LastTime;
         LastTime = time;
         Undo.Record(() => LastTime = previous);
-    }
-
-    /// <summary>Remembers an accepted command's outcome under its client id (committed with the command).</summary>
-    public void RecordOutcome(string clientId, ExecutionResult outcome)
-    {
-        _outcomes.Add(clientId, outcome);
-        Undo.Record(() => _outcomes.Remove(clientId));
     }
 
     /// <summary>Records an insurance fund change in the fund's history.</summary>

@@ -23,6 +23,12 @@ public sealed class MarginEngine
     {
     }
 
+    /// <summary>Creates an empty engine set up by <paramref name="options"/>.</summary>
+    public MarginEngine(EngineOptions options)
+        : this(new EngineState((options ?? throw new ArgumentNullException(nameof(options))).IdempotencyWindow), options.PodModel)
+    {
+    }
+
     private MarginEngine(EngineState state, IPodMarginModel? podModel)
     {
         _state = state;
@@ -48,7 +54,7 @@ public sealed class MarginEngine
     public ExecutionResult Execute(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (command.ClientId is { } clientId && _state.TryGetOutcome(clientId, out var first))
+        if (command.ClientId is { } clientId && _state.ClientIds.TryGet(clientId, out var first))
         {
             return first with { Duplicate = true };
         }
@@ -71,13 +77,13 @@ public sealed class MarginEngine
 
             _state.RefreshIndex(LiquidationPriceOf);
             var result = new ExecutionResult(true, context.Events.ToList(), _state.Ledger.Postings.ToList());
-            if (command.ClientId is { } id)
-            {
-                _state.RecordOutcome(id, result);
-            }
-
             _state.Undo.Commit();
             committed = true;
+            if (command.ClientId is { } id)
+            {
+                _state.ClientIds.Remember(id, result);
+            }
+
             return result;
         }
         catch (CommandRejection rejection)
@@ -122,15 +128,16 @@ public sealed class MarginEngine
         _state.Pods.ToList(),
         _state.Ledger.Balances.ToList(),
         _state.Ledger.Flows.Select(f => new AssetFlows(f.Key, f.Value.Deposits, f.Value.Withdrawals)).ToList(),
-        _state.Outcomes.ToList(),
+        _state.ClientIds.Remembered.ToList(),
         _state.LastTime,
-        _state.FundHistory.Select(h => new KeyValuePair<string, IReadOnlyList<InsuranceFundEntry>>(h.Key, h.Value.ToList())).ToList());
+        _state.FundHistory.Select(h => new KeyValuePair<string, IReadOnlyList<InsuranceFundEntry>>(h.Key, h.Value.ToList())).ToList(),
+        _state.ClientIds.Size);
 
-    /// <summary>An engine in exactly the state of <paramref name="snapshot"/>.</summary>
+    /// <summary>An engine in exactly the state of <paramref name="snapshot"/>, its idempotency window included.</summary>
     public static MarginEngine Restore(EngineSnapshot snapshot, IPodMarginModel? podModel = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var state = new EngineState();
+        var state = new EngineState(snapshot.IdempotencyWindow);
         foreach (var account in snapshot.Accounts)
         {
             state.AddAccount(account);
@@ -161,10 +168,7 @@ public sealed class MarginEngine
             state.Ledger.RestoreFlows(flow.Asset, flow.Deposits, flow.Withdrawals);
         }
 
-        foreach (var (id, outcome) in snapshot.Outcomes)
-        {
-            state.RecordOutcome(id, outcome);
-        }
+        state.ClientIds.Restore(snapshot.Outcomes);
 
         foreach (var (symbol, history) in snapshot.InsuranceFundHistory)
         {

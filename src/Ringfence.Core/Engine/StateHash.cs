@@ -109,6 +109,7 @@ public static class StateHash
             }
         }
 
+        Line("idempotency", snapshot.IdempotencyWindow);
         foreach (var (id, outcome) in snapshot.Outcomes)
         {
             Line("outcome", id, outcome.Accepted, string.Join(';', outcome.Events), string.Join(';', outcome.Postings));

@@ -16,7 +16,7 @@ namespace Ringfence.Storage.Snapshots;
 public static class SnapshotCodec
 {
     /// <summary>The format version this build writes, and the only one it reads.</summary>
-    public const byte FormatVersion = 1;
+    public const byte FormatVersion = 2;
 
     /// <summary>Length of the header before the compressed document: the magic and the version byte.</summary>
     public const int HeaderLength = 5;

@@ -23,7 +23,7 @@ public sealed class SnapshotCodecFormatTests
 
         var json = Encoding.UTF8.GetString(Decompress(Valid[SnapshotCodec.HeaderLength..]));
 
-        Assert.StartsWith("{\"accounts\":[{\"id\":\"alice\"}", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\"idempotencyWindow\":1000000,\"accounts\":[{\"id\":\"alice\"}", json, StringComparison.Ordinal);
         Assert.Contains("\"mark\":2000000000000", json, StringComparison.Ordinal);
     }
 
@@ -68,7 +68,7 @@ public sealed class SnapshotCodecFormatTests
     }
 
     [Theory]
-    [InlineData(2)]
+    [InlineData(1)]
     [InlineData(0)]
     [InlineData(255)]
     public void A_payload_of_another_format_version_is_refused_by_version(byte version)
@@ -78,7 +78,7 @@ public sealed class SnapshotCodecFormatTests
 
         var refused = Assert.Throws<SnapshotFormatException>(() => SnapshotCodec.Decode(other));
 
-        Assert.Equal($"Snapshot format version {version} is not supported: this build reads version 1 only.", refused.Message);
+        Assert.Equal($"Snapshot format version {version} is not supported: this build reads version 2 only.", refused.Message);
     }
 
     [Theory]
@@ -148,6 +148,10 @@ public sealed class SnapshotCodecFormatTests
     [InlineData("[]", "must be one JSON object")]
     [InlineData("{} {}", "malformed or truncated")]
     [InlineData("{\"accounts\":[]}", "Snapshot field 'markets' is missing.")]
+    [InlineData("{\"accounts\":[],\"markets\":[],\"positions\":[],\"pods\":[],\"balances\":[],\"flows\":[],\"outcomes\":[],\"insuranceFundHistory\":[]}", "Snapshot field 'idempotencyWindow' is missing.")]
+    [InlineData("{\"idempotencyWindow\":0}", "Snapshot field 'idempotencyWindow' must be a whole number of at least 1.")]
+    [InlineData("{\"idempotencyWindow\":\"big\"}", "Snapshot field 'idempotencyWindow' must be a whole number of at least 1.")]
+    [InlineData("{\"idempotencyWindow\":5,\"idempotencyWindow\":5}", "Snapshot field 'idempotencyWindow' is given twice.")]
     [InlineData("{\"accounts\":[],\"accounts\":[]}", "Snapshot field 'accounts' is given twice.")]
     [InlineData("{\"accounts\":{}}", "Snapshot field 'accounts' must be an array")]
     [InlineData("{\"acounts\":[]}", "Snapshot field 'acounts' is unknown")]
@@ -193,7 +197,7 @@ public sealed class SnapshotCodecFormatTests
     {
         using var output = new MemoryStream();
         output.Write("RFSN"u8);
-        output.WriteByte(1);
+        output.WriteByte(2);
         using (var compressor = new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true))
         {
             compressor.Write(Encoding.UTF8.GetBytes(json));

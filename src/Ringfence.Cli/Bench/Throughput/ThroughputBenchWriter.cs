@@ -40,6 +40,9 @@ internal static class ThroughputBenchWriter
             var rejected = string.Join(", ", row.Streams.Append(row.Mixed).Select(s => $"{s.Kind} {Whole(s.Rejected)}"));
             console.WriteLine(
                 $"N = {Whole(row.Positions)}: built in {Fixed(row.BuildSeconds)} s; funding {Fixed(row.FundingNanosPerPosition)} ns per position; rejected: {rejected}.");
+            var restore = row.Restore;
+            console.WriteLine(
+                $"N = {Whole(row.Positions)}: restore {Seconds(restore.TotalSeconds)} s (decode {Seconds(restore.DecodeSeconds)}, engine {Seconds(restore.EngineSeconds)}, hash {Seconds(restore.HashSeconds)}) of a {Whole(restore.Bytes)}-byte snapshot.");
         }
 
         var machine = report.Machine;
@@ -49,7 +52,8 @@ internal static class ThroughputBenchWriter
 
     /// <summary>
     /// The JSON object: <c>{benchmark: "throughput", commands, seed, rows: [{positions, mixedCommandsPerSecond, bytesPerCommand, floorNanos,
-    /// engineNanos, ratio, buildSeconds, fundingNanosPerPosition, streams: [{kind, commands, rejected,
+    /// engineNanos, ratio, buildSeconds, fundingNanosPerPosition, restore: {bytes, decodeSeconds, engineSeconds, hashSeconds,
+    /// totalSeconds}, streams: [{kind, commands, rejected,
     /// commandsPerSecond, nanos, bytesPerCommand}]}], machine}</c>.
     /// </summary>
     public static JsonObject ToJson(ThroughputReport report)
@@ -70,6 +74,14 @@ internal static class ThroughputBenchWriter
                 ["ratio"] = row.Ratio,
                 ["buildSeconds"] = row.BuildSeconds,
                 ["fundingNanosPerPosition"] = row.FundingNanosPerPosition,
+                ["restore"] = new JsonObject
+                {
+                    ["bytes"] = row.Restore.Bytes,
+                    ["decodeSeconds"] = row.Restore.DecodeSeconds,
+                    ["engineSeconds"] = row.Restore.EngineSeconds,
+                    ["hashSeconds"] = row.Restore.HashSeconds,
+                    ["totalSeconds"] = row.Restore.TotalSeconds,
+                },
                 ["streams"] = new JsonArray(row.Streams.Append(row.Mixed).Select(s => (JsonNode)new JsonObject
                 {
                     ["kind"] = s.Kind,
@@ -94,6 +106,8 @@ internal static class ThroughputBenchWriter
     private static TableColumn Right(string header) => new TableColumn(new Text(header)).RightAligned();
 
     private static string Whole(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Seconds(double value) => value.ToString("N2", CultureInfo.InvariantCulture);
 
     private static string Fixed(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
 }

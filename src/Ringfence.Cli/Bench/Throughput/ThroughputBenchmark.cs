@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Ringfence.Core.Engine;
 using Ringfence.Core.Engine.Commands;
+using Ringfence.Storage.Snapshots;
 
 namespace Ringfence.Cli.Bench.Throughput;
 
@@ -46,7 +47,31 @@ internal static class ThroughputBenchmark
         var funding = Time(engine, "funding", [ThroughputStream.Funding]);
         progress.Measuring($"{size}: floor loop");
         var floor = FloorLoop.Measure(positions, Math.Max(settings.Commands, 1_000_000), settings.Seed);
-        return new ThroughputRow(positions, build, streams, mixed, funding.Nanos / positions, floor);
+        progress.Measuring($"{size}: restore");
+        var restore = TimeRestore(book.Snapshot);
+        return new ThroughputRow(positions, build, streams, mixed, funding.Nanos / positions, floor, restore);
+    }
+
+    /// <summary>Encodes <paramref name="snapshot"/> (untimed), then times decoding, restoring and hashing it.</summary>
+    private static RestoreFigures TimeRestore(EngineSnapshot snapshot)
+    {
+        var payload = SnapshotCodec.Encode(snapshot);
+        var expected = StateHash.Of(snapshot);
+        var clock = Stopwatch.StartNew();
+        var decoded = SnapshotCodec.Decode(payload);
+        var decode = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var engine = MarginEngine.Restore(decoded);
+        var restore = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var hash = engine.Hash();
+        var hashing = clock.Elapsed.TotalSeconds;
+        if (hash != expected)
+        {
+            throw new InvalidOperationException("the restored book's state hash differs from the snapshot's");
+        }
+
+        return new RestoreFigures(payload.LongLength, decode, restore, hashing);
     }
 
     /// <summary>

@@ -25,7 +25,8 @@ internal sealed record StreamFigures(string Kind, int Commands, int Rejected, do
 /// <param name="Mixed">The mixed stream (<see cref="ThroughputStream.Mix"/>, funding included).</param>
 /// <param name="FundingNanosPerPosition">One funding settlement over the whole book, per position paid.</param>
 /// <param name="FloorNanos">The floor loop (<see cref="FloorLoop"/>) per operation, at the same book size.</param>
-internal sealed record ThroughputRow(int Positions, double BuildSeconds, IReadOnlyList<StreamFigures> Streams, StreamFigures Mixed, double FundingNanosPerPosition, double FloorNanos)
+/// <param name="Restore">Decoding, restoring and hashing the book's snapshot.</param>
+internal sealed record ThroughputRow(int Positions, double BuildSeconds, IReadOnlyList<StreamFigures> Streams, StreamFigures Mixed, double FundingNanosPerPosition, double FloorNanos, RestoreFigures Restore)
 {
     /// <summary>The mixed stream's nanoseconds per command.</summary>
     public double EngineNanos => Mixed.Nanos;

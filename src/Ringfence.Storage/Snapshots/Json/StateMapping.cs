@@ -10,16 +10,18 @@ using Ringfence.Core.Positions;
 namespace Ringfence.Storage.Snapshots.Json;
 
 /// <summary>
-/// The snapshot document: one object whose fields are <c>lastTime</c> (absent when null) and one array per part of
+/// The snapshot document: one object whose fields are <c>lastTime</c> (absent when null), the idempotency window's
+/// size <c>idempotencyWindow</c>, and one array per part of
 /// <see cref="EngineSnapshot"/>, in the snapshot's own order. Reading walks the document with a forward-only reader and
 /// parses one array item at a time, so that decoding a million positions never holds a DOM of the whole state.
 /// </summary>
 internal static class StateMapping
 {
-    private static readonly string[] Parts = ["accounts", "markets", "positions", "pods", "balances", "flows", "outcomes", "insuranceFundHistory"];
+    private static readonly string[] Parts = ["idempotencyWindow", "accounts", "markets", "positions", "pods", "balances", "flows", "outcomes", "insuranceFundHistory"];
 
     public static void Write(SnapshotWriter w, EngineSnapshot snapshot) => w
         .OptionalTime("lastTime", snapshot.LastTime)
+        .Integer("idempotencyWindow", snapshot.IdempotencyWindow)
         .Array("accounts", snapshot.Accounts, static (w, a) => w.Account("id", a.Id).OptionalAccount("parent", a.Parent))
         .Array("markets", snapshot.Markets, MarketMapping.Write)
         .Array("positions", snapshot.Positions, WritePosition)
@@ -49,6 +51,7 @@ internal static class StateMapping
         List<KeyValuePair<LedgerAccount, Money>>? balances = null;
         List<AssetFlows>? flows = null;
         List<KeyValuePair<string, ExecutionResult>>? outcomes = null;
+        long? window = null;
         List<KeyValuePair<string, IReadOnlyList<InsuranceFundEntry>>>? history = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -57,6 +60,7 @@ internal static class StateMapping
             switch (name)
             {
                 case "lastTime": lastTime = ReadLastTime(ref reader); break;
+                case "idempotencyWindow": window = ReadWindow(ref reader, window); break;
                 case "accounts": accounts = ReadItems(ref reader, name, accounts, static r => new Account(r.Account("id"), r.OptionalAccount("parent"))); break;
                 case "markets": markets = ReadItems(ref reader, name, markets, MarketMapping.Read); break;
                 case "positions": positions = ReadItems(ref reader, name, positions, ReadPosition); break;
@@ -80,7 +84,8 @@ internal static class StateMapping
             flows ?? throw Missing("flows"),
             outcomes ?? throw Missing("outcomes"),
             lastTime,
-            history ?? throw Missing("insuranceFundHistory"));
+            history ?? throw Missing("insuranceFundHistory"),
+            window ?? throw Missing("idempotencyWindow"));
     }
 
     /// <summary>
@@ -128,6 +133,18 @@ internal static class StateMapping
         JsonTokenType.String => SnapshotElement.ParseTime(reader.GetString()!, "lastTime"),
         _ => throw new SnapshotFormatException($"Snapshot field 'lastTime' must be a time, not {reader.TokenType}."),
     };
+
+    private static long ReadWindow(ref Utf8JsonReader reader, long? already)
+    {
+        if (already is not null)
+        {
+            throw new SnapshotFormatException("Snapshot field 'idempotencyWindow' is given twice.");
+        }
+
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var size) && size >= 1
+            ? size
+            : throw new SnapshotFormatException("Snapshot field 'idempotencyWindow' must be a whole number of at least 1.");
+    }
 
     /// <summary>Reads the array at the reader, one item at a time, each parsed on its own.</summary>
     private static List<T> ReadItems<T>(ref Utf8JsonReader reader, string name, List<T>? already, Func<SnapshotElement, T> read)

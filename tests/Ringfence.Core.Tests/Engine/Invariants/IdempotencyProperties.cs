@@ -1,11 +1,15 @@
 using Ringfence.Core.Engine;
+using Ringfence.Core.Engine.Commands;
+using FsCheck;
+using FsCheck.Fluent;
 using Ringfence.Core.Tests.Engine.Generation;
 
 namespace Ringfence.Core.Tests.Engine.Invariants;
 
 /// <summary>
 /// Idempotency: a client id that was accepted once answers every later command carrying it with the first outcome,
-/// marked as a duplicate, and changes nothing. Rejected commands claim no id: sending them again executes them again.
+/// marked as a duplicate, and changes nothing — for as long as it is one of the last <see cref="EngineOptions.IdempotencyWindow"/>
+/// accepted commands. Rejected commands claim no id: sending them again executes them again.
 /// </summary>
 public sealed class IdempotencyProperties
 {
@@ -39,6 +43,58 @@ public sealed class IdempotencyProperties
                 }
             }
         });
+
+    [Fact]
+    public void A_client_id_is_remembered_for_exactly_the_window_and_a_restored_engine_decides_the_same() =>
+        PropertyCases.Verify(
+            from scenario in RandomScenarios.Scenarios
+            from window in Gen.Choose(1, 12)
+            from snapshotAt in Gen.Choose(0, scenario.Commands.Count)
+            select (scenario, window, snapshotAt),
+            c =>
+            {
+                // The model: the client ids of accepted commands, oldest first, and each one's first outcome.
+                var accepted = new List<string>();
+                var first = new Dictionary<string, ExecutionResult>(StringComparer.Ordinal);
+                var engine = new MarginEngine(new EngineOptions { IdempotencyWindow = c.window });
+                var index = 0;
+                foreach (var command in RepeatingIds(c.scenario.Commands))
+                {
+                    if (index++ == c.snapshotAt)
+                    {
+                        engine = MarginEngine.Restore(engine.TakeSnapshot());
+                    }
+
+                    var hashBefore = engine.Hash();
+                    var result = engine.Execute(command);
+                    var what = $"command {index - 1} ({command.GetType().Name}, id {command.ClientId ?? "none"}) with a window of {c.window}";
+                    var id = command.ClientId;
+                    if (id is not null && accepted.TakeLast(c.window).Contains(id))
+                    {
+                        AssertDuplicateOf(first[id], result, what);
+                        Assert.True(engine.Hash() == hashBefore, $"{what} is a duplicate but changed the state");
+                        continue;
+                    }
+
+                    Assert.False(result.Duplicate, $"{what}: the id is not among the last {c.window} accepted, yet the command came back a duplicate");
+                    if (result.Accepted && id is not null)
+                    {
+                        accepted.Add(id);
+                        first[id] = result;
+                    }
+                }
+
+                var snapshot = engine.TakeSnapshot();
+                Assert.Equal(c.window, snapshot.IdempotencyWindow);
+                Assert.Equal(accepted.TakeLast(c.window), snapshot.Outcomes.Select(o => o.Key));
+            });
+
+    /// <summary>
+    /// The scenario with its client ids folded onto a few names (<c>c0</c>…<c>c9</c>), so that ids come back both
+    /// inside and outside small windows; commands without an id keep none.
+    /// </summary>
+    private static IEnumerable<Command> RepeatingIds(IEnumerable<Command> commands) =>
+        commands.Select((command, i) => command.ClientId is null ? command : command with { ClientId = $"c{i % 10}" });
 
     private static void AssertDuplicateOf(ExecutionResult first, ExecutionResult again, string what)
     {
