@@ -14,14 +14,16 @@ namespace Ringfence.Core.Engine;
 /// </summary>
 internal sealed class EngineState
 {
-    private readonly SortedDictionary<AccountId, Account> _accounts = [];
+    // Hashed, like positions and balances; sorted when listed.
+    private readonly Dictionary<AccountId, Account> _accounts = [];
     private readonly SortedDictionary<string, Market> _markets = new(StringComparer.Ordinal);
     // Hashed, not ordered (lookups dominate); every enumeration of positions goes through an ordered lookup or
     // through Positions, which sorts.
     private readonly Dictionary<PositionKey, Position> _positions = [];
     private readonly Dictionary<string, SortedSet<PositionKey>> _positionsBySymbol = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<PositionKey>> _sharedBySymbol = new(StringComparer.Ordinal);
-    private readonly Dictionary<AccountId, SortedSet<PositionKey>> _positionsByAccount = [];
+    // An account holds a few positions: a sorted list is smaller and faster than a tree per account.
+    private readonly Dictionary<AccountId, List<PositionKey>> _positionsByAccount = [];
     private readonly SortedSet<PodKey> _pods = [];
     private readonly Dictionary<string, PositionKey> _isolatedByLedgerOwner = new(StringComparer.Ordinal);
     private readonly SortedSet<PositionKey> _touched = [];
@@ -54,11 +56,13 @@ internal sealed class EngineState
 
     public DateTimeOffset? LastTime { get; private set; }
 
-    public IEnumerable<Account> Accounts => _accounts.Values;
+    /// <summary>The accounts in id order.</summary>
+    public IReadOnlyList<Account> Accounts => Sorted(_accounts.Values, static (a, b) => a.Id.CompareTo(b.Id));
 
     public IEnumerable<Market> Markets => _markets.Values;
 
-    public IEnumerable<Position> Positions => _positions.OrderBy(p => p.Key).Select(p => p.Value);
+    /// <summary>The positions in key order.</summary>
+    public IReadOnlyList<Position> Positions => Sorted(_positions.Values, static (a, b) => a.Key.CompareTo(b.Key));
 
     public IEnumerable<PodKey> Pods => _pods;
 
@@ -228,7 +232,7 @@ internal sealed class EngineState
             _positionsByAccount.Add(key.Account, owned);
         }
 
-        owned.Add(key);
+        InsertSorted(owned, key);
         SetOf(_positionsBySymbol, key.Symbol).Add(key);
         if (key.Scope.Kind != MarginScopeKind.Isolated)
         {
@@ -238,9 +242,129 @@ internal sealed class EngineState
 
     private void RemoveFromLookups(PositionKey key)
     {
-        _positionsByAccount[key.Account].Remove(key);
+        var owned = _positionsByAccount[key.Account];
+        owned.RemoveAt(owned.BinarySearch(key));
         SetOf(_positionsBySymbol, key.Symbol).Remove(key);
         SetOf(_sharedBySymbol, key.Symbol).Remove(key);
+    }
+
+    /// <summary>
+    /// Loads <paramref name="snapshot"/> into this empty state in bulk: no undo records and no touched set, every
+    /// collection filled straight from the snapshot's lists, ordered ones built by one sort, and the liquidation index
+    /// from every isolated position's price (<paramref name="liquidationPrice"/>) at once.
+    /// </summary>
+    public void Load(EngineSnapshot snapshot, Func<Position, Price?> liquidationPrice)
+    {
+        if (_accounts.Count > 0 || _positions.Count > 0 || _markets.Count > 0)
+        {
+            throw new InvalidOperationException("A snapshot loads into an empty state only.");
+        }
+
+        _accounts.EnsureCapacity(snapshot.Accounts.Count);
+        foreach (var account in snapshot.Accounts)
+        {
+            _accounts.Add(account.Id, account);
+        }
+
+        foreach (var market in snapshot.Markets)
+        {
+            _markets.Add(market.Symbol, market);
+        }
+
+        _positions.EnsureCapacity(snapshot.Positions.Count);
+        var bySymbol = new Dictionary<string, List<PositionKey>>(StringComparer.Ordinal);
+        var sharedBySymbol = new Dictionary<string, List<PositionKey>>(StringComparer.Ordinal);
+        foreach (var position in snapshot.Positions)
+        {
+            var key = position.Key;
+            _positions.Add(key, position);
+            if (!_positionsByAccount.TryGetValue(key.Account, out var owned))
+            {
+                owned = new List<PositionKey>(1);
+                _positionsByAccount.Add(key.Account, owned);
+            }
+
+            InsertSorted(owned, key);
+            ListOf(bySymbol, key.Symbol).Add(key);
+            if (key.Scope.Kind == MarginScopeKind.Isolated)
+            {
+                _isolatedByLedgerOwner[key.ToString()] = key;
+            }
+            else
+            {
+                ListOf(sharedBySymbol, key.Symbol).Add(key);
+            }
+        }
+
+        foreach (var (symbol, keys) in bySymbol)
+        {
+            _positionsBySymbol.Add(symbol, new SortedSet<PositionKey>(keys));
+        }
+
+        foreach (var (symbol, keys) in sharedBySymbol)
+        {
+            _sharedBySymbol.Add(symbol, new SortedSet<PositionKey>(keys));
+        }
+
+        foreach (var pod in snapshot.Pods)
+        {
+            _pods.Add(pod);
+        }
+
+        Ledger.Load(snapshot.Balances, snapshot.Flows);
+        ClientIds.Restore(snapshot.Outcomes);
+        foreach (var (symbol, history) in snapshot.InsuranceFundHistory)
+        {
+            _fundHistory.Add(symbol, [.. history]);
+        }
+
+        LastTime = snapshot.LastTime;
+
+        // Every liquidation price first, then the index in one go: the prices are independent of one another.
+        var entries = new List<(PositionKey Key, PositionSide Side, Price Price)>(snapshot.Positions.Count);
+        foreach (var position in snapshot.Positions)
+        {
+            if (position.Key.Scope.Kind == MarginScopeKind.Isolated && liquidationPrice(position) is { } price)
+            {
+                entries.Add((position.Key, position.Side, price));
+            }
+        }
+
+        Index.Load(entries);
+    }
+
+    /// <summary>The items sorted by <paramref name="order"/>, into an array (one sort, no intermediate lists).</summary>
+    private static T[] Sorted<T>(IReadOnlyCollection<T> items, Comparison<T> order)
+    {
+        var array = new T[items.Count];
+        var i = 0;
+        foreach (var item in items)
+        {
+            array[i++] = item;
+        }
+
+        Array.Sort(array, order);
+        return array;
+    }
+
+    private static void InsertSorted(List<PositionKey> keys, PositionKey key)
+    {
+        var at = keys.BinarySearch(key);
+        if (at < 0)
+        {
+            keys.Insert(~at, key);
+        }
+    }
+
+    private static List<PositionKey> ListOf(Dictionary<string, List<PositionKey>> lists, string symbol)
+    {
+        if (!lists.TryGetValue(symbol, out var keys))
+        {
+            keys = [];
+            lists.Add(symbol, keys);
+        }
+
+        return keys;
     }
 
     private static SortedSet<PositionKey> SetOf(Dictionary<string, SortedSet<PositionKey>> sets, string symbol)

@@ -122,66 +122,28 @@ public sealed class MarginEngine
 
     /// <summary>The complete state as immutable data.</summary>
     public EngineSnapshot TakeSnapshot() => new(
-        _state.Accounts.ToList(),
+        _state.Accounts,
         _state.Markets.ToList(),
-        _state.Positions.ToList(),
+        _state.Positions,
         _state.Pods.ToList(),
-        _state.Ledger.Balances.ToList(),
+        _state.Ledger.Balances,
         _state.Ledger.Flows.Select(f => new AssetFlows(f.Key, f.Value.Deposits, f.Value.Withdrawals)).ToList(),
         _state.ClientIds.Remembered.ToList(),
         _state.LastTime,
         _state.FundHistory.Select(h => new KeyValuePair<string, IReadOnlyList<InsuranceFundEntry>>(h.Key, h.Value.ToList())).ToList(),
         _state.ClientIds.Size);
 
-    /// <summary>An engine in exactly the state of <paramref name="snapshot"/>, its idempotency window included.</summary>
+    /// <summary>
+    /// An engine in exactly the state of <paramref name="snapshot"/>, its idempotency window included. Loaded in bulk
+    /// (no undo records; ordered collections and the liquidation index each built by one sort), so a million positions
+    /// restore in seconds.
+    /// </summary>
     public static MarginEngine Restore(EngineSnapshot snapshot, IPodMarginModel? podModel = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var state = new EngineState(snapshot.IdempotencyWindow);
-        foreach (var account in snapshot.Accounts)
-        {
-            state.AddAccount(account);
-        }
-
-        foreach (var market in snapshot.Markets)
-        {
-            state.PutMarket(market);
-        }
-
-        foreach (var position in snapshot.Positions)
-        {
-            state.PutPosition(position);
-        }
-
-        foreach (var pod in snapshot.Pods)
-        {
-            state.AddPod(pod);
-        }
-
-        foreach (var (account, balance) in snapshot.Balances)
-        {
-            state.Ledger.Restore(account, balance);
-        }
-
-        foreach (var flow in snapshot.Flows)
-        {
-            state.Ledger.RestoreFlows(flow.Asset, flow.Deposits, flow.Withdrawals);
-        }
-
-        state.ClientIds.Restore(snapshot.Outcomes);
-
-        foreach (var (symbol, history) in snapshot.InsuranceFundHistory)
-        {
-            foreach (var entry in history)
-            {
-                state.RecordFundChange(symbol, entry);
-            }
-        }
-
-        state.SetLastTime(snapshot.LastTime);
         var engine = new MarginEngine(state, podModel);
-        state.RefreshIndex(engine.LiquidationPriceOf);
-        state.Undo.Commit();
+        state.Load(snapshot, engine.LiquidationPriceOf);
         return engine;
     }
 

@@ -25,7 +25,15 @@ internal sealed class BalanceSheet
     public IReadOnlyList<Posting> Postings => _postings;
 
     /// <summary>Every non-zero balance, in a stable order.</summary>
-    public IEnumerable<KeyValuePair<LedgerAccount, Money>> Balances => _balances.OrderBy(b => b.Key);
+    public IReadOnlyList<KeyValuePair<LedgerAccount, Money>> Balances
+    {
+        get
+        {
+            var balances = _balances.ToArray();
+            Array.Sort(balances, static (a, b) => a.Key.CompareTo(b.Key));
+            return balances;
+        }
+    }
 
     /// <summary>Deposits and withdrawals per asset, in a stable order.</summary>
     public IEnumerable<KeyValuePair<Asset, (Money Deposits, Money Withdrawals)>> Flows => _flows;
@@ -87,11 +95,20 @@ internal sealed class BalanceSheet
         }).ToList();
     }
 
-    /// <summary>Sets a balance directly: only for restoring a snapshot.</summary>
-    public void Restore(LedgerAccount account, Money balance) => _balances[account] = balance;
+    /// <summary>Fills this empty sheet with a snapshot's balances and flows, without undo records.</summary>
+    public void Load(IReadOnlyCollection<KeyValuePair<LedgerAccount, Money>> balances, IEnumerable<Engine.AssetFlows> flows)
+    {
+        _balances.EnsureCapacity(balances.Count);
+        foreach (var (account, balance) in balances)
+        {
+            _balances[account] = balance;
+        }
 
-    /// <summary>Sets an asset's flows directly: only for restoring a snapshot.</summary>
-    public void RestoreFlows(Asset asset, Money deposits, Money withdrawals) => _flows[asset] = (deposits, withdrawals);
+        foreach (var flow in flows)
+        {
+            _flows[flow.Asset] = (flow.Deposits, flow.Withdrawals);
+        }
+    }
 
     private void Debit(LedgerAccount account, Money amount)
     {

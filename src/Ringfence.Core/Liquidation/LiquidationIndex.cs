@@ -38,6 +38,43 @@ public sealed class LiquidationIndex
         _entries.Add(key, entry);
     }
 
+    /// <summary>Fills this empty index in one go: each book side is built by one sort of its entries.</summary>
+    public void Load(IReadOnlyCollection<(PositionKey Key, PositionSide Side, Price Price)> positions)
+    {
+        if (_entries.Count > 0)
+        {
+            throw new InvalidOperationException("The index loads in bulk only when empty.");
+        }
+
+        _entries.EnsureCapacity(positions.Count);
+        var sides = new Dictionary<(string Symbol, PositionSide Side), List<Entry>>();
+        foreach (var (key, side, price) in positions)
+        {
+            var entry = new Entry(price.Units, side, 0, key);
+            _entries.Add(key, entry);
+            if (!sides.TryGetValue((key.Symbol, side), out var entries))
+            {
+                entries = [];
+                sides.Add((key.Symbol, side), entries);
+            }
+
+            entries.Add(entry);
+        }
+
+        foreach (var ((symbol, side), entries) in sides)
+        {
+            var book = BookOf(symbol);
+            if (side == PositionSide.Long)
+            {
+                book.Longs = new SortedSet<Entry>(entries, EntryOrder.Instance);
+            }
+            else
+            {
+                book.Shorts = new SortedSet<Entry>(entries, EntryOrder.Instance);
+            }
+        }
+    }
+
     /// <summary>Removes a position from the index (no-op when absent).</summary>
     public void Remove(PositionKey key)
     {
@@ -125,9 +162,9 @@ public sealed class LiquidationIndex
 
     private sealed class Book
     {
-        public SortedSet<Entry> Longs { get; } = new(EntryOrder.Instance);
+        public SortedSet<Entry> Longs { get; set; } = new(EntryOrder.Instance);
 
-        public SortedSet<Entry> Shorts { get; } = new(EntryOrder.Instance);
+        public SortedSet<Entry> Shorts { get; set; } = new(EntryOrder.Instance);
 
         public SortedSet<Entry> For(PositionSide side) => side == PositionSide.Long ? Longs : Shorts;
     }
