@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -75,47 +74,14 @@ public static class SnapshotCodec
             throw new SnapshotFormatException($"Snapshot format version {version} is not supported: this build reads version {FormatVersion} only.");
         }
 
-        var (json, length) = Decompress(payload[HeaderLength..]);
+        var json = DocumentChunks.Decompress(payload[HeaderLength..]);
         try
         {
-            return StateMapping.Read(json.AsSpan(0, length));
+            return StateMapping.Read(json);
         }
         catch (JsonException malformed)
         {
             throw new SnapshotFormatException($"The snapshot's JSON is malformed or truncated: {malformed.Message}", malformed);
-        }
-    }
-
-    /// <summary>
-    /// Decompresses the whole document, telling a truncated payload (the data ends before the compressed stream does)
-    /// from a damaged one (data that is not Brotli) and from bytes after its end.
-    /// </summary>
-    private static (byte[] Buffer, int Length) Decompress(ReadOnlySpan<byte> compressed)
-    {
-        using var decoder = new BrotliDecoder();
-        var buffer = new byte[Math.Clamp(compressed.Length * 8L, 4096, Array.MaxLength)];
-        int read = 0, written = 0;
-        while (true)
-        {
-            var status = decoder.Decompress(compressed[read..], buffer.AsSpan(written), out var consumed, out var produced);
-            read += consumed;
-            written += produced;
-            switch (status)
-            {
-                case OperationStatus.Done when read == compressed.Length:
-                    return (buffer, written);
-                case OperationStatus.Done:
-                    throw new SnapshotFormatException($"The snapshot payload has {compressed.Length - read} byte(s) after the end of its compressed document.");
-                case OperationStatus.DestinationTooSmall when buffer.Length < Array.MaxLength:
-                    Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, Array.MaxLength));
-                    break;
-                case OperationStatus.DestinationTooSmall:
-                    throw new SnapshotFormatException("The snapshot document does not fit in memory: it is larger than the largest array.");
-                case OperationStatus.NeedMoreData:
-                    throw new SnapshotFormatException($"The snapshot payload is truncated: its compressed document ends early, after {compressed.Length} byte(s).");
-                default:
-                    throw new SnapshotFormatException("The snapshot payload is damaged: its compressed document is not valid Brotli data.");
-            }
         }
     }
 }

@@ -32,6 +32,25 @@ public sealed class SnapshotCodecFormatTests
         Assert.Equal(Valid, SnapshotCodec.Encode(SnapshotCodec.Decode(Valid)));
 
     [Fact]
+    public void A_document_of_many_decompression_chunks_decodes_whole()
+    {
+        var engine = Venue.Open();
+        for (var i = 0; i < 40_000; i++)
+        {
+            var account = AccountId.Create($"trader{i:D5}");
+            // Execute, not Accept: auditing the whole ledger after each of 80,000 commands would take minutes.
+            Assert.True(engine.Execute(new CreateAccount(account)).Accepted);
+            Assert.True(engine.Execute(new Deposit(account, Venue.Usdt, Money.FromUnits(i + 1))).Accepted);
+        }
+
+        var snapshot = engine.TakeSnapshot();
+        var payload = SnapshotCodec.Encode(snapshot);
+
+        Assert.True(Decompress(payload[SnapshotCodec.HeaderLength..]).Length > 3 * DocumentChunks.ChunkSize);
+        SameSnapshot.Assert(snapshot, SnapshotCodec.Decode(payload));
+    }
+
+    [Fact]
     public void Times_come_back_exact_to_the_tick_with_their_offset()
     {
         var time = new DateTimeOffset(2026, 3, 29, 2, 30, 0, TimeSpan.FromHours(5.5)).AddTicks(1_234_567);
@@ -165,7 +184,7 @@ public sealed class SnapshotCodecFormatTests
     [InlineData("{\"outcomes\":[{\"clientId\":\"c\",\"accepted\":true,\"events\":[{\"type\":\"Teleported\"}],\"postings\":[]}]}", "Snapshot field 'outcomes[0].events[0].type': unknown event type 'Teleported'.")]
     public void A_document_with_a_problem_is_refused_with_the_field_it_is_in(string json, string expected)
     {
-        var refused = Assert.Throws<SnapshotFormatException>(() => SnapshotCodec.Decode(Envelope(json)));
+        var refused = Assert.Throws<SnapshotFormatException>(() => SnapshotCodec.Decode(SnapshotEnvelope.Around(json)));
 
         Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
     }
@@ -176,7 +195,7 @@ public sealed class SnapshotCodecFormatTests
         var json = Encoding.UTF8.GetString(Decompress(Valid[SnapshotCodec.HeaderLength..]))
             .Replace("\"tickSize\":10000000", "\"tickSize\":0", StringComparison.Ordinal);
 
-        var refused = Assert.Throws<SnapshotFormatException>(() => SnapshotCodec.Decode(Envelope(json)));
+        var refused = Assert.Throws<SnapshotFormatException>(() => SnapshotCodec.Decode(SnapshotEnvelope.Around(json)));
 
         Assert.StartsWith("Snapshot object 'markets[0].instrument' is invalid: The tick size must be positive.", refused.Message, StringComparison.Ordinal);
     }
@@ -187,23 +206,9 @@ public sealed class SnapshotCodecFormatTests
         var json = Encoding.UTF8.GetString(Decompress(Valid[SnapshotCodec.HeaderLength..]))
             .Replace("\"profile\":\"ringfence\"", "\"profile\":\"nowhere\"", StringComparison.Ordinal);
 
-        var refused = Assert.Throws<SnapshotFormatException>(() => SnapshotCodec.Decode(Envelope(json)));
+        var refused = Assert.Throws<SnapshotFormatException>(() => SnapshotCodec.Decode(SnapshotEnvelope.Around(json)));
 
         Assert.StartsWith("Snapshot field 'markets[0].profile': no venue profile 'nowhere' (known: ringfence, binance", refused.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>A payload around <paramref name="json"/>, built from the documented format rather than by the codec.</summary>
-    private static byte[] Envelope(string json)
-    {
-        using var output = new MemoryStream();
-        output.Write("RFSN"u8);
-        output.WriteByte(2);
-        using (var compressor = new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            compressor.Write(Encoding.UTF8.GetBytes(json));
-        }
-
-        return output.ToArray();
     }
 
     private static byte[] Decompress(byte[] compressed)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Ringfence.Core.Accounts;
 using Ringfence.Core.Engine;
@@ -35,7 +36,7 @@ internal static class StateMapping
 
     /// <exception cref="SnapshotFormatException">A field is missing, unknown or out of range.</exception>
     /// <exception cref="JsonException">The JSON is malformed or ends early.</exception>
-    public static EngineSnapshot Read(ReadOnlySpan<byte> json)
+    public static EngineSnapshot Read(ReadOnlySequence<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 32 });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -61,11 +62,11 @@ internal static class StateMapping
             {
                 case "lastTime": lastTime = ReadLastTime(ref reader); break;
                 case "idempotencyWindow": window = ReadWindow(ref reader, window); break;
-                case "accounts": accounts = ReadItems(ref reader, name, accounts, static r => new Account(r.Account("id"), r.OptionalAccount("parent"))); break;
+                case "accounts": accounts = ReadItems(ref reader, name, accounts, ReadAccount, BulkItemReader.TryAccount); break;
                 case "markets": markets = ReadItems(ref reader, name, markets, MarketMapping.Read); break;
-                case "positions": positions = ReadItems(ref reader, name, positions, ReadPosition); break;
+                case "positions": positions = ReadItems(ref reader, name, positions, ReadPosition, BulkItemReader.TryPosition); break;
                 case "pods": pods = ReadItems(ref reader, name, pods, static r => new PodKey(r.Account("account"), r.Text("name"))); break;
-                case "balances": balances = ReadItems(ref reader, name, balances, static r => KeyValuePair.Create(r.LedgerFields(), r.Number<Money>("balance"))); break;
+                case "balances": balances = ReadItems(ref reader, name, balances, ReadBalance, BulkItemReader.TryBalance); break;
                 case "flows": flows = ReadItems(ref reader, name, flows, static r => new AssetFlows(r.Asset("asset"), r.Number<Money>("deposits"), r.Number<Money>("withdrawals"))); break;
                 case "outcomes": outcomes = ReadItems(ref reader, name, outcomes, OutcomeMapping.Read); break;
                 case "insuranceFundHistory": history = ReadItems(ref reader, name, history, ReadFundHistory); break;
@@ -108,7 +109,14 @@ internal static class StateMapping
         }
     }
 
-    private static Position ReadPosition(SnapshotElement r)
+    /// <summary>An account item, read from its document.</summary>
+    internal static Account ReadAccount(SnapshotElement r) => new(r.Account("id"), r.OptionalAccount("parent"));
+
+    /// <summary>A balance item, read from its document.</summary>
+    internal static KeyValuePair<LedgerAccount, Money> ReadBalance(SnapshotElement r) => KeyValuePair.Create(r.LedgerFields(), r.Number<Money>("balance"));
+
+    /// <summary>A position item, read from its document.</summary>
+    internal static Position ReadPosition(SnapshotElement r)
     {
         var topUp = r.OptionalObject("topUp") is { } t ? new AutoTopUp(t.Flag("enabled"), t.Number<Money>("cap"), t.Number<Money>("used")) : AutoTopUp.Off;
         return new Position(
@@ -146,8 +154,11 @@ internal static class StateMapping
             : throw new SnapshotFormatException("Snapshot field 'idempotencyWindow' must be a whole number of at least 1.");
     }
 
-    /// <summary>Reads the array at the reader, one item at a time, each parsed on its own.</summary>
-    private static List<T> ReadItems<T>(ref Utf8JsonReader reader, string name, List<T>? already, Func<SnapshotElement, T> read)
+    /// <summary>
+    /// Reads the array at the reader, one item at a time, each parsed on its own: by <paramref name="bulk"/> straight
+    /// off the reader where given and it can, else (from the item's start again) as a document by <paramref name="read"/>.
+    /// </summary>
+    private static List<T> ReadItems<T>(ref Utf8JsonReader reader, string name, List<T>? already, Func<SnapshotElement, T> read, BulkRead<T>? bulk = null)
     {
         if (already is not null)
         {
@@ -162,12 +173,26 @@ internal static class StateMapping
         var items = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            if (bulk is not null)
+            {
+                // The reader is a struct: a copy reads ahead, and is kept only when the item was read whole.
+                var ahead = reader;
+                if (bulk(ref ahead, out var fast))
+                {
+                    items.Add(fast);
+                    reader = ahead;
+                    continue;
+                }
+            }
+
             using var item = JsonDocument.ParseValue(ref reader);
             items.Add(read(SnapshotElement.Of(item.RootElement, name, items.Count)));
         }
 
         return items;
     }
+
+    private delegate bool BulkRead<T>(ref Utf8JsonReader reader, out T item);
 
     private static SnapshotFormatException Missing(string name) => new($"Snapshot field '{name}' is missing.");
 }
