@@ -29,8 +29,15 @@ internal sealed class EngineState
     private readonly SortedSet<PositionKey> _touched = [];
     private readonly SortedDictionary<string, List<InsuranceFundEntry>> _fundHistory = new(StringComparer.Ordinal);
 
+    // Undo records of the two changes every trade makes, as values: a position put or removed (what was there before,
+    // null for none; whether the key was in the lookups), and a position re-indexed (its side and price before).
+    private readonly ValueUndo<(PositionKey Key, Position? Previous)> _positionUndo;
+    private readonly ValueUndo<(PositionKey Key, PositionSide Side, Price? Price)> _indexUndo;
+
     public EngineState(long idempotencyWindow = EngineOptions.DefaultIdempotencyWindow)
     {
+        _positionUndo = new(Undo, RestorePosition);
+        _indexUndo = new(Undo, replaced => Index.Set(replaced.Key, replaced.Side, replaced.Price));
         ClientIds = new ClientIdWindow(idempotencyWindow);
         Ledger = new BalanceSheet(Undo)
         {
@@ -90,9 +97,21 @@ internal sealed class EngineState
 
     /// <summary>The positions of one account in one scope kind, in key order.</summary>
     public IEnumerable<Position> PositionsOf(AccountId account, MarginScope scope) =>
-        _positionsByAccount.TryGetValue(account, out var keys)
-            ? keys.Where(k => k.Scope == scope).Select(k => _positions[k]).ToList()
-            : [];
+        _positionsByAccount.TryGetValue(account, out var keys) ? InScope(keys, scope) : [];
+
+    private List<Position> InScope(List<PositionKey> keys, MarginScope scope)
+    {
+        var positions = new List<Position>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (key.Scope == scope)
+            {
+                positions.Add(_positions[key]);
+            }
+        }
+
+        return positions;
+    }
 
     public void AddAccount(Account account)
     {
@@ -129,18 +148,7 @@ internal sealed class EngineState
         }
 
         Touch(key);
-        Undo.Record(() =>
-        {
-            if (had)
-            {
-                _positions[key] = previous!;
-            }
-            else
-            {
-                _positions.Remove(key);
-                RemoveFromLookups(key);
-            }
-        });
+        _positionUndo.Record((key, previous));
     }
 
     public void RemovePosition(PositionKey key)
@@ -149,11 +157,27 @@ internal sealed class EngineState
         _positions.Remove(key);
         RemoveFromLookups(key);
         Touch(key);
-        Undo.Record(() =>
+        _positionUndo.Record((key, previous));
+    }
+
+    /// <summary>Puts back what a put or a removal replaced: the previous position, or no position at all.</summary>
+    private void RestorePosition((PositionKey Key, Position? Previous) replaced)
+    {
+        var (key, previous) = replaced;
+        var present = _positions.ContainsKey(key);
+        if (previous is null)
+        {
+            _positions.Remove(key);
+            RemoveFromLookups(key);
+        }
+        else
         {
             _positions[key] = previous;
-            AddToLookups(key);
-        });
+            if (!present)
+            {
+                AddToLookups(key);
+            }
+        }
     }
 
     public void AddPod(PodKey pod)
@@ -201,7 +225,7 @@ internal sealed class EngineState
 
             var previousIndexedSide = Index.SideOf(key) ?? previousSide;
             Index.Set(key, position?.Side ?? previousSide, next);
-            Undo.Record(() => Index.Set(key, previousIndexedSide, previous));
+            _indexUndo.Record((key, previousIndexedSide, previous));
         }
 
         _touched.Clear();
@@ -213,15 +237,7 @@ internal sealed class EngineState
     /// <summary>The free balance of an account in an asset.</summary>
     public Money Free(AccountId account, Asset asset) => Ledger.Balance(LedgerAccount.Free(account, asset));
 
-    private void Touch(PositionKey key)
-    {
-        if (key.Scope.Kind == MarginScopeKind.Isolated)
-        {
-            _isolatedByLedgerOwner[key.ToString()] = key;
-        }
-
-        _touched.Add(key);
-    }
+    private void Touch(PositionKey key) => _touched.Add(key);
 
     /// <summary>Adds a key to the lookups: by account, by instrument, and the cross and pod ones by instrument.</summary>
     private void AddToLookups(PositionKey key)
@@ -234,7 +250,13 @@ internal sealed class EngineState
 
         InsertSorted(owned, key);
         SetOf(_positionsBySymbol, key.Symbol).Add(key);
-        if (key.Scope.Kind != MarginScopeKind.Isolated)
+        if (key.Scope.Kind == MarginScopeKind.Isolated)
+        {
+            // Formatted once, when the position first appears (never removed: a stale entry only touches a key that
+            // is no longer a position, which re-indexing treats as gone).
+            _isolatedByLedgerOwner.TryAdd(key.ToString(), key);
+        }
+        else
         {
             SetOf(_sharedBySymbol, key.Symbol).Add(key);
         }

@@ -16,6 +16,9 @@ public sealed class MarginEngine
     private readonly EngineState _state;
     private readonly Valuation _valuation;
 
+    // Made once: a method group converted on every command allocated a delegate per command.
+    private readonly Func<Positions.Position, Numerics.Price?> _liquidationPriceOf;
+
     /// <summary>Creates an empty engine.</summary>
     /// <param name="podModel">How pods are margined; <see cref="SumOfLegsPodMarginModel"/> by default.</param>
     public MarginEngine(IPodMarginModel? podModel = null)
@@ -34,6 +37,7 @@ public sealed class MarginEngine
         _state = state;
         PodModel = podModel ?? SumOfLegsPodMarginModel.Instance;
         _valuation = new Valuation(state, PodModel);
+        _liquidationPriceOf = LiquidationPriceOf;
     }
 
     /// <summary>The pod margin model in use.</summary>
@@ -75,7 +79,7 @@ public sealed class MarginEngine
                 _state.SetLastTime(command.Time);
             }
 
-            _state.RefreshIndex(LiquidationPriceOf);
+            _state.RefreshIndex(_liquidationPriceOf);
             var result = new ExecutionResult(true, context.Events.ToList(), _state.Ledger.Postings.ToList());
             _state.Undo.Commit();
             committed = true;
@@ -143,7 +147,7 @@ public sealed class MarginEngine
         ArgumentNullException.ThrowIfNull(snapshot);
         var state = new EngineState(snapshot.IdempotencyWindow);
         var engine = new MarginEngine(state, podModel);
-        state.Load(snapshot, engine.LiquidationPriceOf);
+        state.Load(snapshot, engine._liquidationPriceOf);
         return engine;
     }
 

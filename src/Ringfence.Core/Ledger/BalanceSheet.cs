@@ -16,7 +16,14 @@ internal sealed class BalanceSheet
     private readonly UndoLog _undo;
     private readonly List<Posting> _postings = [];
 
-    public BalanceSheet(UndoLog undo) => _undo = undo;
+    // A balance's undo record is a value: the account, its balance before and whether it had one.
+    private readonly ValueUndo<(LedgerAccount Account, Money Previous, bool Had)> _previous;
+
+    public BalanceSheet(UndoLog undo)
+    {
+        _undo = undo;
+        _previous = new(undo, Restore);
+    }
 
     /// <summary>Called with every ledger account whose balance changes (the engine re-indexes positions from it).</summary>
     public Action<LedgerAccount>? Changed { get; set; }
@@ -112,41 +119,50 @@ internal sealed class BalanceSheet
 
     private void Debit(LedgerAccount account, Money amount)
     {
-        var balance = Balance(account);
+        var had = _balances.TryGetValue(account, out var balance);
         if (!account.MayGoNegative && balance < amount)
         {
             throw new InsufficientBalanceException(account, balance, amount);
         }
 
-        SetBalance(account, balance - amount);
+        SetBalance(account, had, balance, balance - amount);
     }
 
-    private void Credit(LedgerAccount account, Money amount) => SetBalance(account, Balance(account) + amount);
+    private void Credit(LedgerAccount account, Money amount)
+    {
+        var had = _balances.TryGetValue(account, out var balance);
+        SetBalance(account, had, balance, balance + amount);
+    }
 
-    private void SetBalance(LedgerAccount account, Money balance)
+    private void SetBalance(LedgerAccount account, bool had, Money previous, Money balance)
     {
         Changed?.Invoke(account);
-        var had = _balances.TryGetValue(account, out var previous);
         if (balance == Money.Zero)
         {
-            _balances.Remove(account);
+            if (had)
+            {
+                _balances.Remove(account);
+            }
         }
         else
         {
             _balances[account] = balance;
         }
 
-        _undo.Record(() =>
+        _previous.Record((account, previous, had));
+    }
+
+    private void Restore((LedgerAccount Account, Money Previous, bool Had) replaced)
+    {
+        var (account, previous, had) = replaced;
+        if (had)
         {
-            if (had)
-            {
-                _balances[account] = previous;
-            }
-            else
-            {
-                _balances.Remove(account);
-            }
-        });
+            _balances[account] = previous;
+        }
+        else
+        {
+            _balances.Remove(account);
+        }
     }
 
     private void ChangeFlows(Asset asset, Money deposited, Money withdrawn)

@@ -62,7 +62,9 @@ internal readonly struct PriceRoot
 
     /// <summary>Compares two roots of kind <see cref="PriceRootKind.At"/> exactly.</summary>
     public int CompareTo(PriceRoot other) =>
-        (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
+        !_big && !other._big && FixedPoint.FitsProduct(_numerator, other._denominator) && FixedPoint.FitsProduct(other._numerator, _denominator)
+            ? (_numerator * other._denominator).CompareTo(other._numerator * _denominator)
+            : (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
 
     /// <summary>The root rounded to 10⁻⁸ price units, or false when that lies beyond the largest price.</summary>
     public bool TryToPrice(Rounding rounding, out Price price)

@@ -330,7 +330,8 @@ public static class FixedPoint
         : rounding == Rounding.Down && quotientSign < 0 ? -1
         : 0;
 
-    private static bool FitsProduct(Int128 a, Int128 b) =>
+    /// <summary>Whether <c>a × b</c> certainly fits a signed 128-bit integer (judged by bit lengths, so a few that would fit are sent the long way).</summary>
+    internal static bool FitsProduct(Int128 a, Int128 b) =>
         BitLength(a) + BitLength(b) < 126;
 
     private static int BitLength(Int128 value)
