@@ -10,10 +10,20 @@ namespace Ringfence.Core.Liquidation;
 /// price update finds the positions it crossed in O(log n + k): longs whose price is at or above the mark, shorts whose
 /// price is at or below it. The index is a candidate filter biased to include; the integer margin check decides.
 /// </summary>
+/// <remarks>
+/// Each side of a book is a <see cref="PriceLadder"/> of (price units, slot) pairs: a position is a slot number here, and
+/// only <see cref="long"/> prices are compared while it is indexed, moved or removed. Position keys are compared only
+/// for the answer of <see cref="Crossed"/>, among crossed positions at one price, so that its order — the order in which
+/// they are liquidated — is the same however the index was built (by commands, or in bulk from a snapshot).
+/// </remarks>
 public sealed class LiquidationIndex
 {
     private readonly Dictionary<string, Book> _books = new(StringComparer.Ordinal);
     private readonly Dictionary<PositionKey, Entry> _entries = [];
+
+    // Slot → key; freed slots are reused, so the table grows only to the most positions indexed at once.
+    private readonly List<PositionKey> _keys = [];
+    private readonly Stack<int> _freeSlots = new();
 
     /// <summary>Number of indexed positions.</summary>
     public int Count => _entries.Count;
@@ -27,18 +37,32 @@ public sealed class LiquidationIndex
     /// <summary>Indexes (or re-indexes) a position; a null price removes it (nothing liquidates it).</summary>
     public void Set(PositionKey key, PositionSide side, Price? liquidationPrice)
     {
-        Remove(key);
+        if (_entries.TryGetValue(key, out var current))
+        {
+            if (liquidationPrice is { } moved && current.Side == side)
+            {
+                // Re-priced in place: the slot stays.
+                var ladder = BookOf(key.Symbol).For(side);
+                ladder.Remove(current.PriceUnits, current.Slot);
+                ladder.Add(moved.Units, current.Slot);
+                _entries[key] = current with { PriceUnits = moved.Units };
+                return;
+            }
+
+            Remove(key);
+        }
+
         if (liquidationPrice is not { } price)
         {
             return;
         }
 
-        var entry = new Entry(price.Units, side, 0, key);
-        BookOf(key.Symbol).For(side).Add(entry);
-        _entries.Add(key, entry);
+        var slot = Allocate(key);
+        BookOf(key.Symbol).For(side).Add(price.Units, slot);
+        _entries.Add(key, new Entry(price.Units, side, slot));
     }
 
-    /// <summary>Fills this empty index in one go: each book side is built by one sort of its entries.</summary>
+    /// <summary>Fills this empty index in one go: each book side is built by one sort of its prices.</summary>
     public void Load(IReadOnlyCollection<(PositionKey Key, PositionSide Side, Price Price)> positions)
     {
         if (_entries.Count > 0)
@@ -47,31 +71,24 @@ public sealed class LiquidationIndex
         }
 
         _entries.EnsureCapacity(positions.Count);
-        var sides = new Dictionary<(string Symbol, PositionSide Side), List<Entry>>();
+        var sides = new Dictionary<(string Symbol, PositionSide Side), (List<long> Prices, List<int> Slots)>();
         foreach (var (key, side, price) in positions)
         {
-            var entry = new Entry(price.Units, side, 0, key);
-            _entries.Add(key, entry);
+            var slot = Allocate(key);
+            _entries.Add(key, new Entry(price.Units, side, slot));
             if (!sides.TryGetValue((key.Symbol, side), out var entries))
             {
-                entries = [];
+                entries = ([], []);
                 sides.Add((key.Symbol, side), entries);
             }
 
-            entries.Add(entry);
+            entries.Prices.Add(price.Units);
+            entries.Slots.Add(slot);
         }
 
-        foreach (var ((symbol, side), entries) in sides)
+        foreach (var ((symbol, side), (prices, slots)) in sides)
         {
-            var book = BookOf(symbol);
-            if (side == PositionSide.Long)
-            {
-                book.Longs = new SortedSet<Entry>(entries, EntryOrder.Instance);
-            }
-            else
-            {
-                book.Shorts = new SortedSet<Entry>(entries, EntryOrder.Instance);
-            }
+            BookOf(symbol).For(side).Load([.. prices], [.. slots]);
         }
     }
 
@@ -80,13 +97,16 @@ public sealed class LiquidationIndex
     {
         if (_entries.Remove(key, out var entry))
         {
-            BookOf(key.Symbol).For(entry.Side).Remove(entry);
+            BookOf(key.Symbol).For(entry.Side).Remove(entry.PriceUnits, entry.Slot);
+            _keys[entry.Slot] = default;
+            _freeSlots.Push(entry.Slot);
         }
     }
 
     /// <summary>
     /// The positions of <paramref name="symbol"/> that <paramref name="mark"/> has reached: longs with a liquidation
-    /// price at or above it (highest first), then shorts at or below it (lowest first).
+    /// price at or above it (highest first), then shorts at or below it (lowest first); at one price, longs in
+    /// descending and shorts in ascending key order.
     /// </summary>
     public IReadOnlyList<PositionKey> Crossed(string symbol, Price mark)
     {
@@ -95,39 +115,75 @@ public sealed class LiquidationIndex
             return [];
         }
 
-        // The extremes first: on a quiet tick nothing is crossed, and that answer costs two O(log n) walks and no allocation.
-        var longsCrossed = book.Longs.Count > 0 && book.Longs.Max.PriceUnits >= mark.Units;
-        var shortsCrossed = book.Shorts.Count > 0 && book.Shorts.Min.PriceUnits <= mark.Units;
+        // The extremes first: on a quiet tick nothing is crossed, and that answer costs two reads and no allocation.
+        var longsCrossed = book.Longs.Count > 0 && book.Longs.Max >= mark.Units;
+        var shortsCrossed = book.Shorts.Count > 0 && book.Shorts.Min <= mark.Units;
         if (!longsCrossed && !shortsCrossed)
         {
             return [];
         }
 
         var crossed = new List<PositionKey>();
+        var found = new List<(long Price, int Slot)>();
         if (longsCrossed)
         {
-            foreach (var entry in book.Longs.GetViewBetween(new Entry(mark.Units, PositionSide.Long, -1, default), new Entry(long.MaxValue, PositionSide.Long, 1, default)))
-            {
-                crossed.Add(entry.Key);
-            }
-
-            crossed.Reverse();
+            book.Longs.AtOrAbove(mark.Units, found);
+            AppendByPriceThenKey(found, crossed, descendingKeys: true);
         }
 
         if (shortsCrossed)
         {
-            foreach (var entry in book.Shorts.GetViewBetween(new Entry(long.MinValue, PositionSide.Short, -1, default), new Entry(mark.Units, PositionSide.Short, 1, default)))
-            {
-                crossed.Add(entry.Key);
-            }
+            found.Clear();
+            book.Shorts.AtOrBelow(mark.Units, found);
+            AppendByPriceThenKey(found, crossed, descendingKeys: false);
         }
 
         return crossed;
     }
 
-    /// <summary>Every indexed position of an instrument, for the full sweep.</summary>
-    public IEnumerable<PositionKey> KeysIn(string symbol) =>
-        _books.TryGetValue(symbol, out var book) ? book.Longs.Concat(book.Shorts).Select(e => e.Key) : [];
+    /// <summary>Every indexed position of an instrument, in no particular order.</summary>
+    public IEnumerable<PositionKey> KeysIn(string symbol) => _entries.Keys.Where(k => k.Symbol == symbol);
+
+    /// <summary>
+    /// Appends the keys of <paramref name="found"/> (already in price order) to <paramref name="into"/>, each run of
+    /// one price sorted by key.
+    /// </summary>
+    private void AppendByPriceThenKey(List<(long Price, int Slot)> found, List<PositionKey> into, bool descendingKeys)
+    {
+        for (var start = 0; start < found.Count;)
+        {
+            var end = start + 1;
+            while (end < found.Count && found[end].Price == found[start].Price)
+            {
+                end++;
+            }
+
+            var first = into.Count;
+            for (var i = start; i < end; i++)
+            {
+                into.Add(_keys[found[i].Slot]);
+            }
+
+            if (end - start > 1)
+            {
+                into.Sort(first, end - start, descendingKeys ? DescendingKeys.Instance : Comparer<PositionKey>.Default);
+            }
+
+            start = end;
+        }
+    }
+
+    private int Allocate(PositionKey key)
+    {
+        if (_freeSlots.TryPop(out var slot))
+        {
+            _keys[slot] = key;
+            return slot;
+        }
+
+        _keys.Add(key);
+        return _keys.Count - 1;
+    }
 
     private Book BookOf(string symbol)
     {
@@ -140,32 +196,22 @@ public sealed class LiquidationIndex
         return book;
     }
 
-    /// <summary>An index entry; <paramref name="Bound"/> is −1/+1 only for the search bounds of a range query.</summary>
-    private readonly record struct Entry(long PriceUnits, PositionSide Side, int Bound, PositionKey Key);
+    /// <summary>Where a position is indexed: its price in 10⁻⁸ units, its side and its slot.</summary>
+    private readonly record struct Entry(long PriceUnits, PositionSide Side, int Slot);
 
-    private sealed class EntryOrder : IComparer<Entry>
+    private sealed class DescendingKeys : IComparer<PositionKey>
     {
-        public static EntryOrder Instance { get; } = new();
+        public static DescendingKeys Instance { get; } = new();
 
-        public int Compare(Entry x, Entry y)
-        {
-            var byPrice = x.PriceUnits.CompareTo(y.PriceUnits);
-            if (byPrice != 0)
-            {
-                return byPrice;
-            }
-
-            var byBound = x.Bound.CompareTo(y.Bound);
-            return byBound != 0 || x.Bound != 0 ? byBound : x.Key.CompareTo(y.Key);
-        }
+        public int Compare(PositionKey x, PositionKey y) => y.CompareTo(x);
     }
 
     private sealed class Book
     {
-        public SortedSet<Entry> Longs { get; set; } = new(EntryOrder.Instance);
+        public PriceLadder Longs { get; } = new();
 
-        public SortedSet<Entry> Shorts { get; set; } = new(EntryOrder.Instance);
+        public PriceLadder Shorts { get; } = new();
 
-        public SortedSet<Entry> For(PositionSide side) => side == PositionSide.Long ? Longs : Shorts;
+        public PriceLadder For(PositionSide side) => side == PositionSide.Long ? Longs : Shorts;
     }
 }

@@ -78,6 +78,45 @@ public sealed class LiquidationIndexTests
     }
 
     [Fact]
+    public void Crossed_positions_at_one_price_come_longs_in_descending_and_shorts_in_ascending_key_order()
+    {
+        var index = new LiquidationIndex();
+        foreach (var account in new[] { "c", "a", "d", "b" })
+        {
+            index.Set(Key(account), PositionSide.Long, P(19_700));
+            index.Set(Key("s" + account), PositionSide.Short, P(20_300));
+        }
+
+        index.Set(Key("e"), PositionSide.Long, P(19_800));
+
+        Assert.Equal([Key("e"), Key("d"), Key("c"), Key("b"), Key("a")], index.Crossed(Btc, P(19_000)));
+        Assert.Equal([Key("sa"), Key("sb"), Key("sc"), Key("sd")], index.Crossed(Btc, P(21_000)));
+    }
+
+    [Fact]
+    public void An_index_loaded_in_bulk_answers_as_one_built_a_position_at_a_time()
+    {
+        var random = new Random(7);
+        var positions = Enumerable.Range(0, 3_000)
+            .Select(i => (Key: Key($"t{i}"), Side: i % 3 == 0 ? PositionSide.Short : PositionSide.Long, Price: P(random.Next(19_000, 21_000))))
+            .ToList();
+        var built = new LiquidationIndex();
+        foreach (var (key, side, price) in positions)
+        {
+            built.Set(key, side, price);
+        }
+
+        var loaded = new LiquidationIndex();
+        loaded.Load(positions);
+
+        Assert.Equal(built.Count, loaded.Count);
+        foreach (var mark in new[] { 18_000, 19_500, 20_000, 20_500, 22_000 })
+        {
+            Assert.Equal(built.Crossed(Btc, P(mark)), loaded.Crossed(Btc, P(mark)));
+        }
+    }
+
+    [Fact]
     public void Setting_a_position_again_re_indexes_it_at_its_new_price()
     {
         var index = Book();
