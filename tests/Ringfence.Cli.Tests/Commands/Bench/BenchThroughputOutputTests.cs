@@ -8,6 +8,8 @@ namespace Ringfence.Cli.Tests.Commands.Bench;
 /// </summary>
 public sealed class BenchThroughputOutputTests
 {
+    private static readonly string[] RestoreStages = ["decodeSeconds", "engineSeconds", "hashSeconds"];
+
     [Fact]
     public void Json_Has_A_Row_Per_Size_With_The_Contract_Fields()
     {
@@ -24,6 +26,13 @@ public sealed class BenchThroughputOutputTests
             {
                 Assert.True(row.GetProperty(field).GetDouble() > 0, field);
             }
+
+            // What recovery of the book costs: its snapshot's size and the time of each stage, the total their sum.
+            var restore = row.GetProperty("restore");
+            Assert.True(restore.GetProperty("bytes").GetInt64() > 0);
+            var stages = RestoreStages.Select(f => restore.GetProperty(f).GetDouble()).ToList();
+            Assert.All(stages, seconds => Assert.True(seconds > 0));
+            Assert.Equal(stages.Sum(), restore.GetProperty("totalSeconds").GetDouble(), 9);
 
             var streams = row.GetProperty("streams").EnumerateArray().ToList();
             Assert.Equal(["trade", "addMargin", "removeMargin", "mark", "mixed"], streams.Select(s => s.GetProperty("kind").GetString()));
@@ -54,6 +63,7 @@ public sealed class BenchThroughputOutputTests
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.All(run.Out.Split('\n'), line => Assert.True(line.Length <= 80, line));
         Assert.Contains("40% trade, 15% addMargin, 15% removeMargin, 30% mark", run.FlatOut, StringComparison.Ordinal);
+        Assert.Contains("N = 200: restore ", run.FlatOut, StringComparison.Ordinal);
     }
 
     [Theory]
