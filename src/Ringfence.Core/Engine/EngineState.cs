@@ -89,11 +89,40 @@ internal sealed class EngineState
         _positionsBySymbol.TryGetValue(symbol, out var keys) ? keys.Select(k => _positions[k]).ToList() : [];
 
     /// <summary>
-    /// The cross and pod positions in one instrument, in key order (a copy): the ones a price move re-evaluates by
-    /// scope, without touching the isolated positions the index covers.
+    /// The cross accounts and the pods holding a position in one instrument, each in order (copies, so that liquidating
+    /// them may change the positions): what a price move re-evaluates by scope, without touching the isolated positions
+    /// the index covers. The backstop is left out. Empty lists cost nothing.
     /// </summary>
-    public IReadOnlyList<Position> SharedPositionsIn(string symbol) =>
-        _sharedBySymbol.TryGetValue(symbol, out var keys) ? keys.Select(k => _positions[k]).ToList() : [];
+    public (IReadOnlyList<AccountId> CrossAccounts, IReadOnlyList<PodKey> Pods) SharedScopesIn(string symbol)
+    {
+        if (!_sharedBySymbol.TryGetValue(symbol, out var keys) || keys.Count == 0)
+        {
+            return ([], []);
+        }
+
+        // Keys in one instrument sort by account, then cross before pods, pods by name: the order of the answer, and
+        // one key per cross account or pod (one position per account, instrument and scope).
+        List<AccountId>? cross = null;
+        List<PodKey>? pods = null;
+        foreach (var key in keys)
+        {
+            if (key.Account == AccountId.Backstop)
+            {
+                continue;
+            }
+
+            if (key.Scope.Kind == MarginScopeKind.Cross)
+            {
+                (cross ??= []).Add(key.Account);
+            }
+            else
+            {
+                (pods ??= []).Add(new PodKey(key.Account, key.Scope.Pod!));
+            }
+        }
+
+        return (cross is null ? [] : cross, pods is null ? [] : pods);
+    }
 
     /// <summary>The positions of one account in one scope kind, in key order.</summary>
     public IEnumerable<Position> PositionsOf(AccountId account, MarginScope scope) =>

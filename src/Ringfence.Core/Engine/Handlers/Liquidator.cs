@@ -45,25 +45,7 @@ internal sealed partial class Liquidator(CommandContext context)
             }
         }
 
-        var crossAccounts = new SortedSet<AccountId>();
-        var pods = new SortedSet<PodKey>();
-        foreach (var position in State.SharedPositionsIn(market.Symbol))
-        {
-            if (position.Key.Account == AccountId.Backstop)
-            {
-                continue;
-            }
-
-            if (position.Key.Scope.Kind == MarginScopeKind.Cross)
-            {
-                crossAccounts.Add(position.Key.Account);
-            }
-            else if (position.Key.Scope.Kind == MarginScopeKind.Pod)
-            {
-                pods.Add(new PodKey(position.Key.Account, position.Key.Scope.Pod!));
-            }
-        }
-
+        var (crossAccounts, pods) = State.SharedScopesIn(market.Symbol);
         foreach (var account in crossAccounts)
         {
             LiquidateShared(account, MarginScope.Cross, market.SettleAsset, () => context.Valuation.Cross(account, market.SettleAsset));
