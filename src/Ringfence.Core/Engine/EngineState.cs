@@ -25,7 +25,6 @@ internal sealed class EngineState
     // An account holds a few positions: a sorted list is smaller and faster than a tree per account.
     private readonly Dictionary<AccountId, List<PositionKey>> _positionsByAccount = [];
     private readonly SortedSet<PodKey> _pods = [];
-    private readonly Dictionary<string, PositionKey> _isolatedByLedgerOwner = new(StringComparer.Ordinal);
     private readonly SortedSet<PositionKey> _touched = [];
     private readonly SortedDictionary<string, List<InsuranceFundEntry>> _fundHistory = new(StringComparer.Ordinal);
 
@@ -33,6 +32,8 @@ internal sealed class EngineState
     // null for none; whether the key was in the lookups), and a position re-indexed (its side and price before).
     private readonly ValueUndo<(PositionKey Key, Position? Previous)> _positionUndo;
     private readonly ValueUndo<(PositionKey Key, PositionSide Side, Price? Price)> _indexUndo;
+
+    private static readonly string IsolatedScopeText = MarginScope.Isolated.ToString();
 
     public EngineState(long idempotencyWindow = EngineOptions.DefaultIdempotencyWindow)
     {
@@ -43,7 +44,7 @@ internal sealed class EngineState
         {
             Changed = account =>
             {
-                if (account.Kind == LedgerAccountKind.PositionMargin && _isolatedByLedgerOwner.TryGetValue(account.Owner, out var key))
+                if (account.Kind == LedgerAccountKind.PositionMargin && IsolatedPositionOf(account.Owner) is { } key)
                 {
                     _touched.Add(key);
                 }
@@ -279,13 +280,7 @@ internal sealed class EngineState
 
         InsertSorted(owned, key);
         SetOf(_positionsBySymbol, key.Symbol).Add(key);
-        if (key.Scope.Kind == MarginScopeKind.Isolated)
-        {
-            // Formatted once, when the position first appears (never removed: a stale entry only touches a key that
-            // is no longer a position, which re-indexing treats as gone).
-            _isolatedByLedgerOwner.TryAdd(key.ToString(), key);
-        }
-        else
+        if (key.Scope.Kind != MarginScopeKind.Isolated)
         {
             SetOf(_sharedBySymbol, key.Symbol).Add(key);
         }
@@ -337,11 +332,7 @@ internal sealed class EngineState
 
             InsertSorted(owned, key);
             ListOf(bySymbol, key.Symbol).Add(key);
-            if (key.Scope.Kind == MarginScopeKind.Isolated)
-            {
-                _isolatedByLedgerOwner[key.ToString()] = key;
-            }
-            else
+            if (key.Scope.Kind != MarginScopeKind.Isolated)
             {
                 ListOf(sharedBySymbol, key.Symbol).Add(key);
             }
@@ -396,6 +387,30 @@ internal sealed class EngineState
 
         Array.Sort(array, order);
         return array;
+    }
+
+    /// <summary>
+    /// The isolated position whose margin account has <paramref name="owner"/> as its owner
+    /// (<c>account/symbol/isolated</c>, <see cref="LedgerAccount.PositionMargin"/>), read back from the text: a map from
+    /// every owner text to its key cost a cache miss or two in a table of a million entries on every change of a margin
+    /// balance. Null for an owner of another form. The position need not exist: re-indexing treats a key that is no
+    /// position as gone.
+    /// </summary>
+    private static PositionKey? IsolatedPositionOf(string owner)
+    {
+        // Account ids and symbols hold no '/', so the first and the last one delimit the symbol.
+        var first = owner.IndexOf('/');
+        var last = owner.LastIndexOf('/');
+        if (first <= 0 || last <= first || !owner.AsSpan(last + 1).SequenceEqual(IsolatedScopeText))
+        {
+            return null;
+        }
+
+        var accountText = owner[..first];
+        var account = accountText == AccountId.Backstop.Value ? AccountId.Backstop
+            : AccountId.TryCreate(accountText, out var parsed) ? parsed
+            : default(AccountId?);
+        return account is { } id ? new PositionKey(id, owner[(first + 1)..last], MarginScope.Isolated) : null;
     }
 
     private static void InsertSorted(List<PositionKey> keys, PositionKey key)

@@ -19,11 +19,31 @@ public static class StateHash
 
         // The text is hashed in chunks of whole lines as it is written, so a large state's text is never held whole
         // (as a string and again as UTF-8 bytes).
+        // The chunk is encoded piece by piece into one reused buffer: a string and a byte array per chunk were a
+        // quarter of a gigabyte of garbage for a million positions. The encoder keeps a surrogate pair split between
+        // two pieces whole, so the bytes are those of the text encoded at once.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var encoder = Encoding.UTF8.GetEncoder();
+        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(ChunkCharacters)];
+        void Feed(StringBuilder chunk)
+        {
+            foreach (var piece in chunk.GetChunks())
+            {
+                var chars = piece.Span;
+                while (!chars.IsEmpty)
+                {
+                    encoder.Convert(chars, bytes, flush: false, out var used, out var produced, out _);
+                    hash.AppendData(bytes, 0, produced);
+                    chars = chars[used..];
+                }
+            }
+        }
+
         var text = new StringBuilder();
-        void Feed(StringBuilder chunk) => hash.AppendData(Encoding.UTF8.GetBytes(chunk.ToString()));
         Write(snapshot, text, Feed);
         Feed(text);
+        encoder.Convert([], bytes, flush: true, out _, out var last, out _);
+        hash.AppendData(bytes, 0, last);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
@@ -42,9 +62,9 @@ public static class StateHash
     /// </summary>
     private static void Write(EngineSnapshot snapshot, StringBuilder text, Action<StringBuilder>? flush)
     {
-        void Line(params object?[] fields)
+        void EndLine()
         {
-            text.AppendJoin('|', fields.Select(Format)).Append('\n');
+            text.Append('\n');
             if (flush is not null && text.Length >= ChunkCharacters)
             {
                 flush(text);
@@ -52,10 +72,19 @@ public static class StateHash
             }
         }
 
+        void Line(params object?[] fields)
+        {
+            text.AppendJoin('|', fields.Select(Format));
+            EndLine();
+        }
+
         Line("time", snapshot.LastTime);
+        // Accounts, positions and balances are nearly all of a large state: their lines are written field by field,
+        // the same text Line would make, without boxing a field or building a string per number.
         foreach (var account in snapshot.Accounts)
         {
-            Line("account", account.Id, account.Parent);
+            text.Append("account|").Append(account.Id.Value).Append('|').Append(account.Parent is { } parent ? parent.Value : "-");
+            EndLine();
         }
 
         foreach (var market in snapshot.Markets)
@@ -83,7 +112,16 @@ public static class StateHash
 
         foreach (var p in snapshot.Positions)
         {
-            Line("position", p.Key, p.Side, p.Quantity, p.EntryPrice, p.Leverage, p.TopUp.Enabled, p.TopUp.Cap, p.TopUp.Used, p.InLiquidation);
+            text.Append("position|").Append(p.Key.Account.Value).Append('/').Append(p.Key.Symbol).Append('/').Append(p.Key.Scope.ToString())
+                .Append('|').Append(p.Side.ToString());
+            Units(text, p.Quantity.Units);
+            Units(text, p.EntryPrice.Units);
+            Units(text, p.Leverage.Units);
+            text.Append('|').Append(Flag(p.TopUp.Enabled));
+            Units(text, p.TopUp.Cap.Units);
+            Units(text, p.TopUp.Used.Units);
+            text.Append('|').Append(Flag(p.InLiquidation));
+            EndLine();
         }
 
         foreach (var pod in snapshot.Pods)
@@ -93,7 +131,9 @@ public static class StateHash
 
         foreach (var (account, balance) in snapshot.Balances)
         {
-            Line("balance", account, balance);
+            text.Append("balance|").Append(account.Kind.ToString()).Append(':').Append(account.Owner).Append(':').Append(account.Asset.Code);
+            Units(text, balance.Units);
+            EndLine();
         }
 
         foreach (var flow in snapshot.Flows)
@@ -116,11 +156,20 @@ public static class StateHash
         }
     }
 
+    /// <summary>A field separator and a fixed-point value's text, as its <c>ToString</c> writes it.</summary>
+    private static void Units(StringBuilder text, long units)
+    {
+        Span<char> digits = stackalloc char[Numerics.FixedPoint.MaxFormattedLength];
+        text.Append('|').Append(digits[..Numerics.FixedPoint.FormatInto(units, digits)]);
+    }
+
+    private static string Flag(bool flag) => flag ? "true" : "false";
+
     private static string Format(object? value) => value switch
     {
         null => "-",
         DateTimeOffset time => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-        bool flag => flag ? "true" : "false",
+        bool flag => Flag(flag),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "-",
     };

@@ -262,6 +262,53 @@ public static class FixedPoint
     public static long Parse(string text) =>
         TryParse(text, out var units, out var error) ? units : throw new FormatException(error);
 
+    /// <summary>The most characters <see cref="FormatInto"/> writes: a sign, 19 whole digits, the point and 8 decimals.</summary>
+    internal const int MaxFormattedLength = 32;
+
+    /// <summary>
+    /// Formats units as <see cref="Format(Int128)"/> does (<c>-1234.5</c>), for the range every fixed-point value
+    /// lives in, without arbitrary-precision arithmetic: the path every <c>ToString</c> of a value takes.
+    /// </summary>
+    public static string Format(long units)
+    {
+        Span<char> text = stackalloc char[MaxFormattedLength];
+        return new string(text[..FormatInto(units, text)]);
+    }
+
+    /// <summary>Writes <see cref="Format(long)"/>'s text into <paramref name="destination"/> (at least <see cref="MaxFormattedLength"/> long); returns its length.</summary>
+    internal static int FormatInto(long units, Span<char> destination)
+    {
+        var written = 0;
+        if (units < 0)
+        {
+            destination[written++] = '-';
+        }
+
+        // The magnitude as unsigned, so that long.MinValue has one too.
+        var magnitude = units < 0 ? (ulong)(-(units + 1)) + 1 : (ulong)units;
+        var (whole, fraction) = Math.DivRem(magnitude, (ulong)Scale);
+        whole.TryFormat(destination[written..], out var digits, default, CultureInfo.InvariantCulture);
+        written += digits;
+        if (fraction != 0)
+        {
+            destination[written++] = '.';
+            var end = written + Decimals;
+            for (var i = end - 1; i >= written; i--)
+            {
+                destination[i] = (char)('0' + (int)(fraction % 10));
+                fraction /= 10;
+            }
+
+            written = end;
+            while (destination[written - 1] == '0')
+            {
+                written--;
+            }
+        }
+
+        return written;
+    }
+
     /// <summary>Formats units as a plain decimal string with no trailing zeros and no exponent (<c>-1234.5</c>).</summary>
     public static string Format(Int128 units)
     {

@@ -18,6 +18,24 @@ public sealed class FixedPointTextTests
     }
 
     [Fact]
+    public void Formatting_a_long_gives_the_text_of_the_exact_128_bit_formatter()
+    {
+        var units = Gen.OneOf(
+            Draw.Between(-Max, Max),
+            Draw.SpreadBetween(0, Max).Zip(Draw.Sign, (u, s) => u * s),
+            Gen.Elements(0L, 1L, -1L, FixedPoint.Scale, -FixedPoint.Scale, 10L, 100_000_000_000L, -1_234_500_000L, long.MaxValue, long.MinValue, long.MinValue + 1));
+        PropertyCases.Verify(units, u => Assert.Equal(FixedPoint.Format((Int128)u), FixedPoint.Format(u)));
+    }
+
+    [Theory]
+    [InlineData(0L, "0")]
+    [InlineData(-123_450_000_000L, "-1234.5")]
+    [InlineData(1L, "0.00000001")]
+    [InlineData(long.MinValue, "-92233720368.54775808")]
+    public void A_long_formats_as_a_plain_decimal_without_trailing_zeros(long units, string expected) =>
+        Assert.Equal(expected, FixedPoint.Format(units));
+
+    [Fact]
     public void Parse_then_Format_of_a_canonical_decimal_gives_back_the_same_text()
     {
         // Canonical: no leading zeros, no trailing fraction zeros, no exponent, no sign on zero.
