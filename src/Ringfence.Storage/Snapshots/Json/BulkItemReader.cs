@@ -18,43 +18,35 @@ namespace Ringfence.Storage.Snapshots.Json;
 /// </summary>
 internal static class BulkItemReader
 {
+    /// <summary>The fields of one item shape, filled one property at a time by <see cref="TryFields{T}"/>.</summary>
+    private interface IFields
+    {
+        /// <summary>Reads the value of the property the reader is on, if it is one of this shape's and not yet given.</summary>
+        bool TryRead(ref Utf8JsonReader reader);
+    }
+
     /// <summary>An account: <c>id</c> and optional <c>parent</c>.</summary>
     public static bool TryAccount(ref Utf8JsonReader reader, out Account account)
     {
         account = null!;
-        string? id = null, parent = null;
-        if (reader.TokenType != JsonTokenType.StartObject)
+        var fields = default(AccountFields);
+        if (!TryFields(ref reader, ref fields) || !TryAccountId(fields.Id, out var id))
         {
             return false;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        AccountId? parent = null;
+        if (fields.Parent is not null)
         {
-            var known = reader.ValueTextEquals("id"u8) ? NextText(ref reader, ref id)
-                : reader.ValueTextEquals("parent"u8) && NextText(ref reader, ref parent);
-            if (!known)
-            {
-                return false;
-            }
-        }
-
-        if (reader.TokenType != JsonTokenType.EndObject || !TryAccountId(id, out var accountId))
-        {
-            return false;
-        }
-
-        AccountId? parentId = null;
-        if (parent is not null)
-        {
-            if (!TryAccountId(parent, out var parsed))
+            if (!TryAccountId(fields.Parent, out var parsed))
             {
                 return false;
             }
 
-            parentId = parsed;
+            parent = parsed;
         }
 
-        account = new Account(accountId, parentId);
+        account = new Account(id, parent);
         return true;
     }
 
@@ -62,35 +54,17 @@ internal static class BulkItemReader
     public static bool TryBalance(ref Utf8JsonReader reader, out KeyValuePair<LedgerAccount, Money> balance)
     {
         balance = default;
-        string? kind = null, owner = null, asset = null;
-        long? units = null;
-        if (reader.TokenType != JsonTokenType.StartObject)
+        var fields = default(BalanceFields);
+        if (!TryFields(ref reader, ref fields)
+            || fields.Kind is null || !EnumNames.TryParse<LedgerAccountKind>(fields.Kind, out var kind)
+            || fields.Owner is null
+            || !Asset.TryCreate(fields.Asset, out var asset)
+            || fields.Units is not { } units)
         {
             return false;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var known = reader.ValueTextEquals("kind"u8) ? NextText(ref reader, ref kind)
-                : reader.ValueTextEquals("owner"u8) ? NextText(ref reader, ref owner)
-                : reader.ValueTextEquals("asset"u8) ? NextText(ref reader, ref asset)
-                : reader.ValueTextEquals("balance"u8) && NextUnits(ref reader, ref units);
-            if (!known)
-            {
-                return false;
-            }
-        }
-
-        if (reader.TokenType != JsonTokenType.EndObject
-            || kind is null || !EnumNames.TryParse<LedgerAccountKind>(kind, out var parsedKind)
-            || owner is null
-            || !Asset.TryCreate(asset, out var parsedAsset)
-            || units is not { } amount)
-        {
-            return false;
-        }
-
-        balance = KeyValuePair.Create(new LedgerAccount(parsedKind, owner, parsedAsset), Money.FromUnits(amount));
+        balance = KeyValuePair.Create(new LedgerAccount(kind, fields.Owner, asset), Money.FromUnits(units));
         return true;
     }
 
@@ -102,9 +76,34 @@ internal static class BulkItemReader
     public static bool TryPosition(ref Utf8JsonReader reader, out Position position)
     {
         position = null!;
-        string? account = null, symbol = null, scope = null, side = null;
-        long? quantity = null, entry = null, leverage = null;
-        bool? inLiquidation = null;
+        var f = default(PositionFields);
+        if (!TryFields(ref reader, ref f)
+            || !TryAccountId(f.Account, out var account)
+            || f.Symbol is null
+            || !MarginScope.TryParse(f.Scope, out var scope)
+            || f.Side is null || !EnumNames.TryParse<PositionSide>(f.Side, out var side)
+            || f.Quantity is not { } quantity || f.Entry is not { } entry || f.Leverage is not { } leverage)
+        {
+            return false;
+        }
+
+        position = new Position(
+            new PositionKey(account, f.Symbol, scope),
+            side,
+            Quantity.FromUnits(quantity),
+            Price.FromUnits(entry),
+            Leverage.FromUnits(leverage),
+            AutoTopUp.Off)
+        {
+            InLiquidation = f.InLiquidation ?? false,
+        };
+        return true;
+    }
+
+    /// <summary>Walks the object at the reader, every property into <paramref name="fields"/>; false at anything else.</summary>
+    private static bool TryFields<T>(ref Utf8JsonReader reader, ref T fields)
+        where T : struct, IFields
+    {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             return false;
@@ -112,41 +111,13 @@ internal static class BulkItemReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var known = reader.ValueTextEquals("account"u8) ? NextText(ref reader, ref account)
-                : reader.ValueTextEquals("symbol"u8) ? NextText(ref reader, ref symbol)
-                : reader.ValueTextEquals("scope"u8) ? NextText(ref reader, ref scope)
-                : reader.ValueTextEquals("side"u8) ? NextText(ref reader, ref side)
-                : reader.ValueTextEquals("quantity"u8) ? NextUnits(ref reader, ref quantity)
-                : reader.ValueTextEquals("entryPrice"u8) ? NextUnits(ref reader, ref entry)
-                : reader.ValueTextEquals("leverage"u8) ? NextUnits(ref reader, ref leverage)
-                : reader.ValueTextEquals("inLiquidation"u8) && NextFlag(ref reader, ref inLiquidation);
-            if (!known)
+            if (!fields.TryRead(ref reader))
             {
                 return false;
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject
-            || !TryAccountId(account, out var accountId)
-            || symbol is null
-            || !MarginScope.TryParse(scope, out var parsedScope)
-            || side is null || !EnumNames.TryParse<PositionSide>(side, out var parsedSide)
-            || quantity is not { } quantityUnits || entry is not { } entryUnits || leverage is not { } leverageUnits)
-        {
-            return false;
-        }
-
-        position = new Position(
-            new PositionKey(accountId, symbol, parsedScope),
-            parsedSide,
-            Quantity.FromUnits(quantityUnits),
-            Price.FromUnits(entryUnits),
-            Leverage.FromUnits(leverageUnits),
-            AutoTopUp.Off)
-        {
-            InLiquidation = inLiquidation ?? false,
-        };
-        return true;
+        return reader.TokenType == JsonTokenType.EndObject;
     }
 
     /// <summary>As <see cref="SnapshotElement.OptionalAccount"/>: the backstop's reserved id reads back as itself.</summary>
@@ -195,5 +166,51 @@ internal static class BulkItemReader
 
         slot = reader.TokenType == JsonTokenType.True;
         return true;
+    }
+
+    private struct AccountFields : IFields
+    {
+        public string? Id;
+        public string? Parent;
+
+        public bool TryRead(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals("id"u8) ? NextText(ref reader, ref Id)
+            : reader.ValueTextEquals("parent"u8) && NextText(ref reader, ref Parent);
+    }
+
+    private struct BalanceFields : IFields
+    {
+        public string? Kind;
+        public string? Owner;
+        public string? Asset;
+        public long? Units;
+
+        public bool TryRead(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals("kind"u8) ? NextText(ref reader, ref Kind)
+            : reader.ValueTextEquals("owner"u8) ? NextText(ref reader, ref Owner)
+            : reader.ValueTextEquals("asset"u8) ? NextText(ref reader, ref Asset)
+            : reader.ValueTextEquals("balance"u8) && NextUnits(ref reader, ref Units);
+    }
+
+    private struct PositionFields : IFields
+    {
+        public string? Account;
+        public string? Symbol;
+        public string? Scope;
+        public string? Side;
+        public long? Quantity;
+        public long? Entry;
+        public long? Leverage;
+        public bool? InLiquidation;
+
+        public bool TryRead(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals("account"u8) ? NextText(ref reader, ref Account)
+            : reader.ValueTextEquals("symbol"u8) ? NextText(ref reader, ref Symbol)
+            : reader.ValueTextEquals("scope"u8) ? NextText(ref reader, ref Scope)
+            : reader.ValueTextEquals("side"u8) ? NextText(ref reader, ref Side)
+            : reader.ValueTextEquals("quantity"u8) ? NextUnits(ref reader, ref Quantity)
+            : reader.ValueTextEquals("entryPrice"u8) ? NextUnits(ref reader, ref Entry)
+            : reader.ValueTextEquals("leverage"u8) ? NextUnits(ref reader, ref Leverage)
+            : reader.ValueTextEquals("inLiquidation"u8) && NextFlag(ref reader, ref InLiquidation);
     }
 }
