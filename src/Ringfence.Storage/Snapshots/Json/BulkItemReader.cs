@@ -16,21 +16,30 @@ namespace Ringfence.Storage.Snapshots.Json;
 /// reads the same item again from where it started with the general reader, so every refusal, and its message, is the
 /// general reader's; an item read here is exactly the item the general reader would have produced.
 /// </summary>
-internal static class BulkItemReader
+internal sealed class BulkItemReader
 {
+    // The texts most items repeat — a million positions in one instrument, isolated, long or short; balances of a few
+    // kinds in a few assets — are kept from the last item and reused when the next has the same, rather than
+    // allocated again per item. One reader serves one snapshot.
+    private string? _symbol;
+    private string? _scope;
+    private string? _side;
+    private string? _kind;
+    private string? _asset;
+
     /// <summary>The fields of one item shape, filled one property at a time by <see cref="TryFields{T}"/>.</summary>
     private interface IFields
     {
         /// <summary>Reads the value of the property the reader is on, if it is one of this shape's and not yet given.</summary>
-        bool TryRead(ref Utf8JsonReader reader);
+        bool TryRead(ref Utf8JsonReader reader, BulkItemReader items);
     }
 
     /// <summary>An account: <c>id</c> and optional <c>parent</c>.</summary>
-    public static bool TryAccount(ref Utf8JsonReader reader, out Account account)
+    public bool TryAccount(ref Utf8JsonReader reader, out Account account)
     {
         account = null!;
         var fields = default(AccountFields);
-        if (!TryFields(ref reader, ref fields) || !TryAccountId(fields.Id, out var id))
+        if (!TryFields(ref reader, ref fields, this) || !TryAccountId(fields.Id, out var id))
         {
             return false;
         }
@@ -51,11 +60,11 @@ internal static class BulkItemReader
     }
 
     /// <summary>A ledger balance: <c>kind</c>, <c>owner</c>, <c>asset</c> and <c>balance</c>.</summary>
-    public static bool TryBalance(ref Utf8JsonReader reader, out KeyValuePair<LedgerAccount, Money> balance)
+    public bool TryBalance(ref Utf8JsonReader reader, out KeyValuePair<LedgerAccount, Money> balance)
     {
         balance = default;
         var fields = default(BalanceFields);
-        if (!TryFields(ref reader, ref fields)
+        if (!TryFields(ref reader, ref fields, this)
             || fields.Kind is null || !EnumNames.TryParse<LedgerAccountKind>(fields.Kind, out var kind)
             || fields.Owner is null
             || !Asset.TryCreate(fields.Asset, out var asset)
@@ -73,11 +82,11 @@ internal static class BulkItemReader
     /// reader): <c>account</c>, <c>symbol</c>, <c>scope</c>, <c>side</c>, <c>quantity</c>, <c>entryPrice</c>,
     /// <c>leverage</c> and optional <c>inLiquidation</c>.
     /// </summary>
-    public static bool TryPosition(ref Utf8JsonReader reader, out Position position)
+    public bool TryPosition(ref Utf8JsonReader reader, out Position position)
     {
         position = null!;
         var f = default(PositionFields);
-        if (!TryFields(ref reader, ref f)
+        if (!TryFields(ref reader, ref f, this)
             || !TryAccountId(f.Account, out var account)
             || f.Symbol is null
             || !MarginScope.TryParse(f.Scope, out var scope)
@@ -101,7 +110,7 @@ internal static class BulkItemReader
     }
 
     /// <summary>Walks the object at the reader, every property into <paramref name="fields"/>; false at anything else.</summary>
-    private static bool TryFields<T>(ref Utf8JsonReader reader, ref T fields)
+    private static bool TryFields<T>(ref Utf8JsonReader reader, ref T fields, BulkItemReader items)
         where T : struct, IFields
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -111,7 +120,7 @@ internal static class BulkItemReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!fields.TryRead(ref reader))
+            if (!fields.TryRead(ref reader, items))
             {
                 return false;
             }
@@ -144,6 +153,18 @@ internal static class BulkItemReader
         return true;
     }
 
+    /// <summary>As <see cref="NextText"/>, reusing <paramref name="last"/> when the text is the same, else remembering it.</summary>
+    private static bool NextShared(ref Utf8JsonReader reader, ref string? slot, ref string? last)
+    {
+        if (slot is not null || !reader.Read() || reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        slot = last is not null && reader.ValueTextEquals(last) ? last : last = reader.GetString();
+        return true;
+    }
+
     /// <summary>A whole number of 10⁻⁸ units after a property name, as <see cref="SnapshotElement.OptionalNumber{T}"/> accepts it.</summary>
     private static bool NextUnits(ref Utf8JsonReader reader, ref long? slot)
     {
@@ -173,7 +194,7 @@ internal static class BulkItemReader
         public string? Id;
         public string? Parent;
 
-        public bool TryRead(ref Utf8JsonReader reader) =>
+        public bool TryRead(ref Utf8JsonReader reader, BulkItemReader items) =>
             reader.ValueTextEquals("id"u8) ? NextText(ref reader, ref Id)
             : reader.ValueTextEquals("parent"u8) && NextText(ref reader, ref Parent);
     }
@@ -185,10 +206,10 @@ internal static class BulkItemReader
         public string? Asset;
         public long? Units;
 
-        public bool TryRead(ref Utf8JsonReader reader) =>
-            reader.ValueTextEquals("kind"u8) ? NextText(ref reader, ref Kind)
+        public bool TryRead(ref Utf8JsonReader reader, BulkItemReader items) =>
+            reader.ValueTextEquals("kind"u8) ? NextShared(ref reader, ref Kind, ref items._kind)
             : reader.ValueTextEquals("owner"u8) ? NextText(ref reader, ref Owner)
-            : reader.ValueTextEquals("asset"u8) ? NextText(ref reader, ref Asset)
+            : reader.ValueTextEquals("asset"u8) ? NextShared(ref reader, ref Asset, ref items._asset)
             : reader.ValueTextEquals("balance"u8) && NextUnits(ref reader, ref Units);
     }
 
@@ -203,11 +224,11 @@ internal static class BulkItemReader
         public long? Leverage;
         public bool? InLiquidation;
 
-        public bool TryRead(ref Utf8JsonReader reader) =>
+        public bool TryRead(ref Utf8JsonReader reader, BulkItemReader items) =>
             reader.ValueTextEquals("account"u8) ? NextText(ref reader, ref Account)
-            : reader.ValueTextEquals("symbol"u8) ? NextText(ref reader, ref Symbol)
-            : reader.ValueTextEquals("scope"u8) ? NextText(ref reader, ref Scope)
-            : reader.ValueTextEquals("side"u8) ? NextText(ref reader, ref Side)
+            : reader.ValueTextEquals("symbol"u8) ? NextShared(ref reader, ref Symbol, ref items._symbol)
+            : reader.ValueTextEquals("scope"u8) ? NextShared(ref reader, ref Scope, ref items._scope)
+            : reader.ValueTextEquals("side"u8) ? NextShared(ref reader, ref Side, ref items._side)
             : reader.ValueTextEquals("quantity"u8) ? NextUnits(ref reader, ref Quantity)
             : reader.ValueTextEquals("entryPrice"u8) ? NextUnits(ref reader, ref Entry)
             : reader.ValueTextEquals("leverage"u8) ? NextUnits(ref reader, ref Leverage)

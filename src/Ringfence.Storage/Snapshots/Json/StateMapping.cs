@@ -44,6 +44,7 @@ internal static class StateMapping
             throw new SnapshotFormatException("The snapshot document must be one JSON object.");
         }
 
+        var bulk = new BulkItemReader();
         DateTimeOffset? lastTime = null;
         List<Account>? accounts = null;
         List<Market>? markets = null;
@@ -62,11 +63,11 @@ internal static class StateMapping
             {
                 case "lastTime": lastTime = ReadLastTime(ref reader); break;
                 case "idempotencyWindow": window = ReadWindow(ref reader, window); break;
-                case "accounts": accounts = ReadItems(ref reader, name, accounts, ReadAccount, BulkItemReader.TryAccount); break;
+                case "accounts": accounts = ReadItems(ref reader, name, accounts, ReadAccount, bulk.TryAccount); break;
                 case "markets": markets = ReadItems(ref reader, name, markets, MarketMapping.Read); break;
-                case "positions": positions = ReadItems(ref reader, name, positions, ReadPosition, BulkItemReader.TryPosition); break;
+                case "positions": positions = ReadItems(ref reader, name, positions, ReadPosition, bulk.TryPosition); break;
                 case "pods": pods = ReadItems(ref reader, name, pods, static r => new PodKey(r.Account("account"), r.Text("name"))); break;
-                case "balances": balances = ReadItems(ref reader, name, balances, ReadBalance, BulkItemReader.TryBalance); break;
+                case "balances": balances = ReadItems(ref reader, name, balances, ReadBalance, bulk.TryBalance); break;
                 case "flows": flows = ReadItems(ref reader, name, flows, static r => new AssetFlows(r.Asset("asset"), r.Number<Money>("deposits"), r.Number<Money>("withdrawals"))); break;
                 case "outcomes": outcomes = ReadItems(ref reader, name, outcomes, OutcomeMapping.Read); break;
                 case "insuranceFundHistory": history = ReadItems(ref reader, name, history, ReadFundHistory); break;

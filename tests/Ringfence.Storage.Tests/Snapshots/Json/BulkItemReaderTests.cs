@@ -23,21 +23,21 @@ public sealed class BulkItemReaderTests
     [InlineData("""{"id":"\u0061lice"}""")]
     [InlineData("""{"id":"backstop"}""")]
     public void An_account_it_reads_is_the_general_readers(string json) =>
-        AssertSame(json, BulkItemReader.TryAccount, StateMapping.ReadAccount);
+        AssertSame(json, new BulkItemReader().TryAccount, StateMapping.ReadAccount);
 
     [Theory]
     [InlineData("""{"kind":"free","owner":"alice","asset":"USDT","balance":123456789}""")]
     [InlineData("""{"balance":-5,"asset":"BTC","owner":"alice/BTCUSDT/isolated","kind":"positionMargin"}""")]
     [InlineData("""{"kind":"insuranceFund","owner":"BTCUSDT","asset":"USDT","balance":9223372036854775807}""")]
     public void A_balance_it_reads_is_the_general_readers(string json) =>
-        AssertSame(json, BulkItemReader.TryBalance, StateMapping.ReadBalance);
+        AssertSame(json, new BulkItemReader().TryBalance, StateMapping.ReadBalance);
 
     [Theory]
     [InlineData("""{"account":"alice","symbol":"BTCUSDT","scope":"isolated","side":"long","quantity":100000000,"entryPrice":5000000000000,"leverage":1000000000}""")]
     [InlineData("""{"account":"bob","symbol":"BTCUSD","scope":"pod:spread","side":"short","quantity":1,"entryPrice":1,"leverage":100000000,"inLiquidation":true}""")]
     [InlineData("""{"inLiquidation":false,"leverage":100000000,"entryPrice":7,"quantity":3,"side":"long","scope":"cross","symbol":"ETHUSDT","account":"mm"}""")]
     public void A_position_it_reads_is_the_general_readers(string json) =>
-        AssertSame(json, BulkItemReader.TryPosition, StateMapping.ReadPosition);
+        AssertSame(json, new BulkItemReader().TryPosition, StateMapping.ReadPosition);
 
     [Theory]
     [InlineData("""{"id":"alice","extra":1}""")]
@@ -49,7 +49,7 @@ public sealed class BulkItemReaderTests
     [InlineData("""{"id":7}""")]
     [InlineData("""[]""")]
     public void An_account_it_does_not_expect_is_left_to_the_general_reader(string json) =>
-        AssertDeclined<Account>(json, BulkItemReader.TryAccount);
+        AssertDeclined<Account>(json, new BulkItemReader().TryAccount);
 
     [Theory]
     [InlineData("""{"kind":"free","owner":"alice","asset":"USDT"}""")]
@@ -61,7 +61,7 @@ public sealed class BulkItemReaderTests
     [InlineData("""{"kind":"free","owner":"alice","asset":"USDT","balance":9223372036854775808}""")]
     [InlineData("""{"kind":"free","owner":null,"asset":"USDT","balance":1}""")]
     public void A_balance_it_does_not_expect_is_left_to_the_general_reader(string json) =>
-        AssertDeclined<KeyValuePair<LedgerAccount, Money>>(json, BulkItemReader.TryBalance);
+        AssertDeclined<KeyValuePair<LedgerAccount, Money>>(json, new BulkItemReader().TryBalance);
 
     [Theory]
     [InlineData("""{"account":"alice","symbol":"BTCUSDT","scope":"isolated","side":"long","quantity":1,"entryPrice":1,"leverage":1,"topUp":{"enabled":true,"cap":1,"used":0}}""")]
@@ -71,7 +71,30 @@ public sealed class BulkItemReaderTests
     [InlineData("""{"account":"alice","symbol":"BTCUSDT","scope":"isolated","side":"long","quantity":1,"entryPrice":1,"leverage":1,"inLiquidation":"yes"}""")]
     [InlineData("""{"account":"alice","symbol":"BTCUSDT","scope":"isolated","side":"long","quantity":1,"quantity":2,"entryPrice":1,"leverage":1}""")]
     public void A_position_it_does_not_expect_is_left_to_the_general_reader(string json) =>
-        AssertDeclined<Position>(json, BulkItemReader.TryPosition);
+        AssertDeclined<Position>(json, new BulkItemReader().TryPosition);
+
+    [Fact]
+    public void Items_read_by_one_reader_share_the_texts_they_repeat_and_keep_the_ones_they_do_not()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""
+            [{"account":"a","symbol":"BTCUSDT","scope":"isolated","side":"long","quantity":1,"entryPrice":1,"leverage":1},
+             {"account":"b","symbol":"BTCUSDT","scope":"isolated","side":"long","quantity":1,"entryPrice":1,"leverage":1},
+             {"account":"c","symbol":"ETHUSDT","scope":"isolated","side":"long","quantity":1,"entryPrice":1,"leverage":1}]
+            """);
+        var reader = new Utf8JsonReader(bytes);
+        var items = new BulkItemReader();
+        var positions = new List<Position>();
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            Assert.True(items.TryPosition(ref reader, out var position));
+            positions.Add(position);
+        }
+
+        Assert.Equal(["BTCUSDT", "BTCUSDT", "ETHUSDT"], positions.Select(p => p.Key.Symbol));
+        Assert.Same(positions[0].Key.Symbol, positions[1].Key.Symbol);
+        Assert.Equal(["a", "b", "c"], positions.Select(p => p.Key.Account.Value));
+    }
 
     [Fact]
     public void An_item_cut_short_is_declined_rather_than_read_in_part()
@@ -80,7 +103,7 @@ public sealed class BulkItemReaderTests
         var reader = new Utf8JsonReader(bytes, isFinalBlock: false, default);
         reader.Read();
 
-        Assert.False(BulkItemReader.TryAccount(ref reader, out _));
+        Assert.False(new BulkItemReader().TryAccount(ref reader, out _));
     }
 
     [Theory]
