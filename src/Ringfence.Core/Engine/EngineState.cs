@@ -33,8 +33,6 @@ internal sealed class EngineState
     private readonly ValueUndo<(PositionKey Key, Position? Previous)> _positionUndo;
     private readonly ValueUndo<(PositionKey Key, PositionSide Side, Price? Price)> _indexUndo;
 
-    private static readonly string IsolatedScopeText = MarginScope.Isolated.ToString();
-
     public EngineState(long idempotencyWindow = EngineOptions.DefaultIdempotencyWindow)
     {
         _positionUndo = new(Undo, RestorePosition);
@@ -44,7 +42,11 @@ internal sealed class EngineState
         {
             Changed = account =>
             {
-                if (account.Kind == LedgerAccountKind.PositionMargin && IsolatedPositionOf(account.Owner) is { } key)
+                // The key is read back from the owner text (LedgerAccount.PositionMargin): a map from every owner text to
+                // its key cost a cache miss or two in a table of a million entries on every change of a margin balance.
+                // The position need not exist: re-indexing treats a key that is no position as gone.
+                if (account.Kind == LedgerAccountKind.PositionMargin && PositionKey.TryParse(account.Owner, out var key)
+                    && key.Scope.Kind == MarginScopeKind.Isolated)
                 {
                     _touched.Add(key);
                 }
@@ -387,30 +389,6 @@ internal sealed class EngineState
 
         Array.Sort(array, order);
         return array;
-    }
-
-    /// <summary>
-    /// The isolated position whose margin account has <paramref name="owner"/> as its owner
-    /// (<c>account/symbol/isolated</c>, <see cref="LedgerAccount.PositionMargin"/>), read back from the text: a map from
-    /// every owner text to its key cost a cache miss or two in a table of a million entries on every change of a margin
-    /// balance. Null for an owner of another form. The position need not exist: re-indexing treats a key that is no
-    /// position as gone.
-    /// </summary>
-    private static PositionKey? IsolatedPositionOf(string owner)
-    {
-        // Account ids and symbols hold no '/', so the first and the last one delimit the symbol.
-        var first = owner.IndexOf('/');
-        var last = owner.LastIndexOf('/');
-        if (first <= 0 || last <= first || !owner.AsSpan(last + 1).SequenceEqual(IsolatedScopeText))
-        {
-            return null;
-        }
-
-        var accountText = owner[..first];
-        var account = accountText == AccountId.Backstop.Value ? AccountId.Backstop
-            : AccountId.TryCreate(accountText, out var parsed) ? parsed
-            : default(AccountId?);
-        return account is { } id ? new PositionKey(id, owner[(first + 1)..last], MarginScope.Isolated) : null;
     }
 
     private static void InsertSorted(List<PositionKey> keys, PositionKey key)

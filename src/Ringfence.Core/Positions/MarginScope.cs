@@ -34,6 +34,13 @@ public readonly record struct MarginScope : IComparable<MarginScope>
     public static bool TryParse(string? text, out MarginScope scope)
     {
         scope = default;
+        return text is not null && TryParse(text.AsSpan(), out scope);
+    }
+
+    /// <summary>Parses <c>isolated</c>, <c>cross</c> or <c>pod:NAME</c> from a span, allocating only a pod's name.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out MarginScope scope)
+    {
+        scope = default;
         switch (text)
         {
             case "isolated":
@@ -42,8 +49,8 @@ public readonly record struct MarginScope : IComparable<MarginScope>
             case "cross":
                 scope = Cross;
                 return true;
-            case not null when text.StartsWith("pod:", StringComparison.Ordinal) && Identifier.IsValid(text[4..], 64):
-                scope = new(MarginScopeKind.Pod, text[4..]);
+            case var _ when text.StartsWith("pod:", StringComparison.Ordinal) && text[4..].ToString() is var name && Identifier.IsValid(name, 64):
+                scope = new(MarginScopeKind.Pod, name);
                 return true;
             default:
                 return false;

@@ -25,4 +25,39 @@ public readonly record struct PositionKey(AccountId Account, string Symbol, Marg
 
     /// <summary><c>account/symbol/scope</c>, the form used in ledger account names.</summary>
     public override string ToString() => $"{Account}/{Symbol}/{Scope}";
+
+    /// <summary>
+    /// Reads back the text <see cref="ToString"/> writes. Account ids and symbols hold no '/', so the first and the
+    /// last one delimit the symbol; the backstop's reserved account id reads as itself. The symbol is only checked to
+    /// be non-empty: whether such an instrument is listed is the engine's business.
+    /// </summary>
+    public static bool TryParse(string? text, out PositionKey key)
+    {
+        key = default;
+        if (text is null)
+        {
+            return false;
+        }
+
+        var first = text.IndexOf('/');
+        var last = text.LastIndexOf('/');
+        if (first <= 0 || last <= first + 1 || !MarginScope.TryParse(text.AsSpan(last + 1), out var scope))
+        {
+            return false;
+        }
+
+        var accountText = text[..first];
+        AccountId account;
+        if (accountText == AccountId.Backstop.Value)
+        {
+            account = AccountId.Backstop;
+        }
+        else if (!AccountId.TryCreate(accountText, out account))
+        {
+            return false;
+        }
+
+        key = new PositionKey(account, text[(first + 1)..last], scope);
+        return true;
+    }
 }
