@@ -28,8 +28,8 @@ internal sealed class EngineState
     private readonly SortedSet<PositionKey> _touched = [];
     private readonly SortedDictionary<string, List<InsuranceFundEntry>> _fundHistory = new(StringComparer.Ordinal);
 
-    // Undo records of the two changes every trade makes, as values: a position put or removed (what was there before,
-    // null for none; whether the key was in the lookups), and a position re-indexed (its side and price before).
+    // Undo records of the two changes every trade makes, as values: a position put or removed (the key and what was
+    // there before, null for none), and a position re-indexed (its side and price before).
     private readonly ValueUndo<(PositionKey Key, Position? Previous)> _positionUndo;
     private readonly ValueUndo<(PositionKey Key, PositionSide Side, Price? Price)> _indexUndo;
 
