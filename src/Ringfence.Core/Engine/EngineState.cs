@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ringfence.Core.Accounts;
 using Ringfence.Core.Ledger;
 using Ringfence.Core.Liquidation;
@@ -274,17 +275,11 @@ internal sealed class EngineState
     /// <summary>Adds a key to the lookups: by account, by instrument, and the cross and pod ones by instrument.</summary>
     private void AddToLookups(PositionKey key)
     {
-        if (!_positionsByAccount.TryGetValue(key.Account, out var owned))
-        {
-            owned = [];
-            _positionsByAccount.Add(key.Account, owned);
-        }
-
-        InsertSorted(owned, key);
-        SetOf(_positionsBySymbol, key.Symbol).Add(key);
+        InsertSorted(OwnedBy(key.Account), key);
+        GetOrAdd(_positionsBySymbol, key.Symbol).Add(key);
         if (key.Scope.Kind != MarginScopeKind.Isolated)
         {
-            SetOf(_sharedBySymbol, key.Symbol).Add(key);
+            GetOrAdd(_sharedBySymbol, key.Symbol).Add(key);
         }
     }
 
@@ -292,8 +287,8 @@ internal sealed class EngineState
     {
         var owned = _positionsByAccount[key.Account];
         owned.RemoveAt(owned.BinarySearch(key));
-        SetOf(_positionsBySymbol, key.Symbol).Remove(key);
-        SetOf(_sharedBySymbol, key.Symbol).Remove(key);
+        GetOrAdd(_positionsBySymbol, key.Symbol).Remove(key);
+        GetOrAdd(_sharedBySymbol, key.Symbol).Remove(key);
     }
 
     /// <summary>
@@ -326,17 +321,11 @@ internal sealed class EngineState
         {
             var key = position.Key;
             _positions.Add(key, position);
-            if (!_positionsByAccount.TryGetValue(key.Account, out var owned))
-            {
-                owned = new List<PositionKey>(1);
-                _positionsByAccount.Add(key.Account, owned);
-            }
-
-            InsertSorted(owned, key);
-            ListOf(bySymbol, key.Symbol).Add(key);
+            InsertSorted(OwnedBy(key.Account), key);
+            GetOrAdd(bySymbol, key.Symbol).Add(key);
             if (key.Scope.Kind != MarginScopeKind.Isolated)
             {
-                ListOf(sharedBySymbol, key.Symbol).Add(key);
+                GetOrAdd(sharedBySymbol, key.Symbol).Add(key);
             }
         }
 
@@ -378,15 +367,9 @@ internal sealed class EngineState
     }
 
     /// <summary>The items sorted by <paramref name="order"/>, into an array (one sort, no intermediate lists).</summary>
-    private static T[] Sorted<T>(IReadOnlyCollection<T> items, Comparison<T> order)
+    private static T[] Sorted<T>(IEnumerable<T> items, Comparison<T> order)
     {
-        var array = new T[items.Count];
-        var i = 0;
-        foreach (var item in items)
-        {
-            array[i++] = item;
-        }
-
+        var array = items.ToArray();
         Array.Sort(array, order);
         return array;
     }
@@ -400,25 +383,19 @@ internal sealed class EngineState
         }
     }
 
-    private static List<PositionKey> ListOf(Dictionary<string, List<PositionKey>> lists, string symbol)
+    /// <summary>The sorted keys of an account's positions, made (for one position: most accounts hold one) when absent.</summary>
+    private List<PositionKey> OwnedBy(AccountId account)
     {
-        if (!lists.TryGetValue(symbol, out var keys))
-        {
-            keys = [];
-            lists.Add(symbol, keys);
-        }
-
-        return keys;
+        ref var owned = ref CollectionsMarshal.GetValueRefOrAddDefault(_positionsByAccount, account, out _);
+        return owned ??= new List<PositionKey>(1);
     }
 
-    private static SortedSet<PositionKey> SetOf(Dictionary<string, SortedSet<PositionKey>> sets, string symbol)
+    /// <summary>The collection under <paramref name="key"/>, made empty when absent.</summary>
+    private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)
+        where TKey : notnull
+        where TValue : class, new()
     {
-        if (!sets.TryGetValue(symbol, out var keys))
-        {
-            keys = [];
-            sets.Add(symbol, keys);
-        }
-
-        return keys;
+        ref var value = ref CollectionsMarshal.GetValueRefOrAddDefault(map, key, out _);
+        return value ??= new TValue();
     }
 }
