@@ -31,6 +31,21 @@ public readonly record struct AccountId : IComparable<AccountId>
         return true;
     }
 
+    /// <summary>
+    /// Reads an id the engine has written (in a snapshot, a ledger account's owner): a valid user id, or the
+    /// backstop's reserved id, which <see cref="TryCreate"/> refuses because no user may take it.
+    /// </summary>
+    public static bool TryParseRecorded(string? text, out AccountId id)
+    {
+        if (text == Backstop.Value)
+        {
+            id = Backstop;
+            return true;
+        }
+
+        return TryCreate(text, out id);
+    }
+
     /// <summary>Validates and wraps an identifier, or throws <see cref="ArgumentException"/>.</summary>
     public static AccountId Create(string text) =>
         TryCreate(text, out var id) ? id : throw new ArgumentException($"{InputExcerpt.Quote(text)} is not a valid account id (1-64 of A-Z a-z 0-9 - _ .).", nameof(text));

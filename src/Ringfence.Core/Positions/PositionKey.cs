@@ -28,7 +28,7 @@ public readonly record struct PositionKey(AccountId Account, string Symbol, Marg
 
     /// <summary>
     /// Reads back the text <see cref="ToString"/> writes. Account ids and symbols hold no '/', so the first and the
-    /// last one delimit the symbol; the backstop's reserved account id reads as itself. The symbol is only checked to
+    /// last one delimit the symbol; the backstop's reserved account id reads as itself (<see cref="AccountId.TryParseRecorded"/>). The symbol is only checked to
     /// be non-empty: whether such an instrument is listed is the engine's business.
     /// </summary>
     public static bool TryParse(string? text, out PositionKey key)
@@ -46,13 +46,7 @@ public readonly record struct PositionKey(AccountId Account, string Symbol, Marg
             return false;
         }
 
-        var accountText = text[..first];
-        AccountId account;
-        if (accountText == AccountId.Backstop.Value)
-        {
-            account = AccountId.Backstop;
-        }
-        else if (!AccountId.TryCreate(accountText, out account))
+        if (!AccountId.TryParseRecorded(text[..first], out var account))
         {
             return false;
         }

@@ -39,7 +39,7 @@ internal sealed class BulkItemReader
     {
         account = null!;
         var fields = default(AccountFields);
-        if (!TryFields(ref reader, ref fields, this) || !TryAccountId(fields.Id, out var id))
+        if (!TryFields(ref reader, ref fields, this) || !AccountId.TryParseRecorded(fields.Id, out var id))
         {
             return false;
         }
@@ -47,7 +47,7 @@ internal sealed class BulkItemReader
         AccountId? parent = null;
         if (fields.Parent is not null)
         {
-            if (!TryAccountId(fields.Parent, out var parsed))
+            if (!AccountId.TryParseRecorded(fields.Parent, out var parsed))
             {
                 return false;
             }
@@ -87,7 +87,7 @@ internal sealed class BulkItemReader
         position = null!;
         var f = default(PositionFields);
         if (!TryFields(ref reader, ref f, this)
-            || !TryAccountId(f.Account, out var account)
+            || !AccountId.TryParseRecorded(f.Account, out var account)
             || f.Symbol is null
             || !MarginScope.TryParse(f.Scope, out var scope)
             || f.Side is null || !EnumNames.TryParse<PositionSide>(f.Side, out var side)
@@ -127,18 +127,6 @@ internal sealed class BulkItemReader
         }
 
         return reader.TokenType == JsonTokenType.EndObject;
-    }
-
-    /// <summary>As <see cref="SnapshotElement.OptionalAccount"/>: the backstop's reserved id reads back as itself.</summary>
-    private static bool TryAccountId(string? text, out AccountId id)
-    {
-        if (text == AccountId.Backstop.Value)
-        {
-            id = AccountId.Backstop;
-            return true;
-        }
-
-        return AccountId.TryCreate(text, out id);
     }
 
     /// <summary>The string after a property name, into a slot not yet filled.</summary>

@@ -117,9 +117,7 @@ internal readonly struct SnapshotElement
             return null;
         }
 
-        return text == AccountId.Backstop.Value ? AccountId.Backstop
-            : AccountId.TryCreate(text, out var id) ? id
-            : throw Error(name, $"'{text}' is not an account id");
+        return AccountId.TryParseRecorded(text, out var id) ? id : throw Error(name, $"'{text}' is not an account id");
     }
 
     public Asset Asset(string name)

@@ -193,7 +193,8 @@ internal static class StateMapping
         return items;
     }
 
-    private delegate bool BulkRead<T>(ref Utf8JsonReader reader, out T item);
+    /// <summary>Reads one item straight off the reader, or declines it (see <see cref="BulkItemReader"/>).</summary>
+    internal delegate bool BulkRead<T>(ref Utf8JsonReader reader, out T item);
 
     private static SnapshotFormatException Missing(string name) => new($"Snapshot field '{name}' is missing.");
 }

@@ -118,7 +118,7 @@ public sealed class BulkItemReaderTests
         Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
     }
 
-    private static void AssertSame<T>(string json, BulkRead<T> bulk, Func<SnapshotElement, T> general)
+    private static void AssertSame<T>(string json, StateMapping.BulkRead<T> bulk, Func<SnapshotElement, T> general)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
         var reader = new Utf8JsonReader(bytes);
@@ -131,13 +131,11 @@ public sealed class BulkItemReaderTests
         Assert.Equal(general(SnapshotElement.Of(document.RootElement, "items", 0)), item);
     }
 
-    private static void AssertDeclined<T>(string json, BulkRead<T> bulk)
+    private static void AssertDeclined<T>(string json, StateMapping.BulkRead<T> bulk)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         reader.Read();
 
         Assert.False(bulk(ref reader, out _));
     }
-
-    private delegate bool BulkRead<T>(ref Utf8JsonReader reader, out T item);
 }
