@@ -10,53 +10,64 @@ using Ringfence.Core.Positions;
 namespace Ringfence.Core.Engine;
 
 /// <summary>
-/// Everything the engine knows, in ordered collections so that iteration — and so every event sequence and the state
-/// hash — is the same on every run and machine. Every change records its inverse in the undo log.
+/// Everything the engine knows. Whatever is iterated to produce events or the state hash is ordered (or sorted when it
+/// is listed), so that both are the same on every run and machine; positions and balances sit in dense slots
+/// (<see cref="PositionTable"/>, <see cref="BalanceSheet"/>) whose numbering never leaves the engine. Every change
+/// records its inverse in the undo log.
 /// </summary>
 internal sealed class EngineState
 {
     // Hashed, like positions and balances; sorted when listed.
     private readonly Dictionary<AccountId, Account> _accounts = [];
     private readonly SortedDictionary<string, Market> _markets = new(StringComparer.Ordinal);
-    // Hashed, not ordered (lookups dominate); every enumeration of positions goes through an ordered lookup or
+    // Slots, not ordered (lookups dominate); every enumeration of positions goes through an ordered lookup or
     // through Positions, which sorts.
-    private readonly Dictionary<PositionKey, Position> _positions = [];
+    private readonly PositionTable _positions = new();
     private readonly Dictionary<string, SortedSet<PositionKey>> _positionsBySymbol = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<PositionKey>> _sharedBySymbol = new(StringComparer.Ordinal);
     // An account holds a few positions: a sorted list is smaller and faster than a tree per account.
     private readonly Dictionary<AccountId, List<PositionKey>> _positionsByAccount = [];
     private readonly SortedSet<PodKey> _pods = [];
-    private readonly SortedSet<PositionKey> _touched = [];
+    private readonly TouchedSlots _touched = new();
     private readonly SortedDictionary<string, List<InsuranceFundEntry>> _fundHistory = new(StringComparer.Ordinal);
 
-    // Undo records of the two changes every trade makes, as values: a position put or removed (the key and what was
+    // Undo records of the two changes every trade makes, as values: a position put or removed (its slot and what was
     // there before, null for none), and a position re-indexed (its side and price before).
-    private readonly ValueUndo<(PositionKey Key, Position? Previous)> _positionUndo;
-    private readonly ValueUndo<(PositionKey Key, PositionSide Side, Price? Price)> _indexUndo;
+    private readonly ValueUndo<(int Slot, Position? Previous)> _positionUndo;
+    private readonly ValueUndo<(int Slot, PositionSide Side, Price? Price)> _indexUndo;
 
     public EngineState(long idempotencyWindow = EngineOptions.DefaultIdempotencyWindow)
     {
         _positionUndo = new(Undo, RestorePosition);
-        _indexUndo = new(Undo, replaced => Index.Set(replaced.Key, replaced.Side, replaced.Price));
+        Index = new LiquidationSlotIndex(_positions.KeyAt);
+        _indexUndo = new(Undo, replaced => Index.Set(replaced.Slot, _positions.KeyAt(replaced.Slot).Symbol, replaced.Side, replaced.Price));
         ClientIds = new ClientIdWindow(idempotencyWindow);
         Ledger = new BalanceSheet(Undo)
         {
-            Changed = account =>
+            // An isolated position's margin account is tagged with the position's slot when the account is first
+            // touched (its key read back from the owner text once), and the slot remembers the account's ledger slot:
+            // after that, a change of collateral touches the position, and the engine reads its collateral, by slot.
+            // The position need not exist: re-indexing treats a slot with no position as gone.
+            Tag = (account, ledgerSlot) =>
             {
-                // The key is read back from the owner text (LedgerAccount.PositionMargin): a map from every owner text to
-                // its key cost a cache miss or two in a table of a million entries on every change of a margin balance.
-                // The position need not exist: re-indexing treats a key that is no position as gone.
-                if (account.Kind == LedgerAccountKind.PositionMargin && PositionKey.TryParse(account.Owner, out var key)
-                    && key.Scope.Kind == MarginScopeKind.Isolated)
+                if (account.Kind != LedgerAccountKind.PositionMargin || !PositionKey.TryParse(account.Owner, out var key)
+                    || key.Scope.Kind != MarginScopeKind.Isolated)
                 {
-                    _touched.Add(key);
+                    return -1;
                 }
+
+                var slot = _positions.SlotOf(key);
+                _positions.SetMarginSlot(slot, ledgerSlot);
+                return slot;
             },
+            Changed = _touched.Add,
         };
     }
 
-    /// <summary>Isolated positions by liquidation price; derived state, rebuilt on restore, not part of the hash.</summary>
-    public LiquidationIndex Index { get; } = new();
+    /// <summary>
+    /// Isolated positions by liquidation price, by position slot; derived state, rebuilt on restore, not part of the hash.
+    /// </summary>
+    public LiquidationSlotIndex Index { get; }
 
     /// <summary>Insurance fund changes per instrument, oldest first.</summary>
     public IEnumerable<KeyValuePair<string, List<InsuranceFundEntry>>> FundHistory => _fundHistory;
@@ -73,7 +84,7 @@ internal sealed class EngineState
     public IEnumerable<Market> Markets => _markets.Values;
 
     /// <summary>The positions in key order.</summary>
-    public IReadOnlyList<Position> Positions => Sorted(_positions.Values, static (a, b) => a.Key.CompareTo(b.Key));
+    public IReadOnlyList<Position> Positions => Sorted(_positions.Open, static (a, b) => a.Key.CompareTo(b.Key));
 
     public IEnumerable<PodKey> Pods => _pods;
 
@@ -84,13 +95,13 @@ internal sealed class EngineState
 
     public bool TryGetMarket(string symbol, out Market market) => _markets.TryGetValue(symbol, out market!);
 
-    public bool TryGetPosition(PositionKey key, out Position position) => _positions.TryGetValue(key, out position!);
+    public bool TryGetPosition(PositionKey key, out Position position) => _positions.TryGet(key, out position);
 
     public bool HasPod(PodKey pod) => _pods.Contains(pod);
 
     /// <summary>The positions in one instrument, in key order (a copy: callers may change positions while iterating).</summary>
     public IReadOnlyList<Position> PositionsIn(string symbol) =>
-        _positionsBySymbol.TryGetValue(symbol, out var keys) ? keys.Select(k => _positions[k]).ToList() : [];
+        _positionsBySymbol.TryGetValue(symbol, out var keys) ? keys.Select(Open).ToList() : [];
 
     /// <summary>
     /// The cross accounts and the pods holding a position in one instrument, each in order (copies, so that liquidating
@@ -139,7 +150,7 @@ internal sealed class EngineState
         {
             if (key.Scope == scope)
             {
-                positions.Add(_positions[key]);
+                positions.Add(Open(key));
             }
         }
 
@@ -172,46 +183,62 @@ internal sealed class EngineState
     public void PutPosition(Position position)
     {
         var key = position.Key;
-        var had = _positions.TryGetValue(key, out var previous);
-        _positions[key] = position;
-        if (!had)
+        var slot = _positions.SlotOf(key);
+        var previous = _positions.At(slot);
+        _positions.Set(slot, position);
+        if (previous is null)
         {
             // A position that stays is in the lookups already: walking three ordered sets to learn that would be waste.
             AddToLookups(key);
         }
 
-        Touch(key);
-        _positionUndo.Record((key, previous));
+        _touched.Add(slot);
+        _positionUndo.Record((slot, previous));
     }
 
     public void RemovePosition(PositionKey key)
     {
-        var previous = _positions[key];
-        _positions.Remove(key);
+        var slot = _positions.SlotOf(key);
+        var previous = _positions.At(slot) ?? throw new KeyNotFoundException($"No position {key}.");
+        _positions.Set(slot, null);
         RemoveFromLookups(key);
-        Touch(key);
-        _positionUndo.Record((key, previous));
+        _touched.Add(slot);
+        _positionUndo.Record((slot, previous));
     }
 
     /// <summary>Puts back what a put or a removal replaced: the previous position, or no position at all.</summary>
-    private void RestorePosition((PositionKey Key, Position? Previous) replaced)
+    private void RestorePosition((int Slot, Position? Previous) replaced)
     {
-        var (key, previous) = replaced;
-        var present = _positions.ContainsKey(key);
+        var (slot, previous) = replaced;
+        var present = _positions.At(slot) is not null;
+        _positions.Set(slot, previous);
         if (previous is null)
         {
-            _positions.Remove(key);
-            RemoveFromLookups(key);
+            RemoveFromLookups(_positions.KeyAt(slot));
         }
-        else
+        else if (!present)
         {
-            _positions[key] = previous;
-            if (!present)
-            {
-                AddToLookups(key);
-            }
+            AddToLookups(previous.Key);
         }
     }
+
+    /// <summary>
+    /// The ledger slot of an isolated position's margin account in <paramref name="asset"/>, by the position's slot once
+    /// the account exists (a hash lookup of the key, none of the account's owner text).
+    /// </summary>
+    public LedgerSlot MarginOf(PositionKey key, Asset asset)
+    {
+        var slot = _positions.SlotOf(key);
+        return _positions.MarginSlot(slot) is { } margin && Ledger.AccountAt(margin).Asset == asset
+            ? margin
+            : Ledger.SlotOf(LedgerAccount.PositionMargin(key, asset));
+    }
+
+    /// <summary>The ledger slot holding a position's collateral (<see cref="Valuation.CollateralAccount"/>).</summary>
+    public LedgerSlot CollateralOf(PositionKey key, Market market) =>
+        key.Scope.Kind == MarginScopeKind.Isolated && key.Account != AccountId.Backstop
+            ? MarginOf(key, market.SettleAsset)
+            : Ledger.SlotOf(Valuation.CollateralAccount(key, market));
 
     public void AddPod(PodKey pod)
     {
@@ -246,19 +273,21 @@ internal sealed class EngineState
     /// </summary>
     public void RefreshIndex(Func<Position, Price?> liquidationPrice)
     {
-        foreach (var key in _touched)
+        foreach (var slot in _touched.Slots)
         {
-            var previous = Index.PriceOf(key);
-            var previousSide = _positions.TryGetValue(key, out var position) ? position.Side : PositionSide.Long;
+            var key = _positions.KeyAt(slot);
+            var position = _positions.At(slot);
+            var previous = Index.PriceOf(slot);
+            var previousSide = position?.Side ?? PositionSide.Long;
             var next = position is not null && key.Scope.Kind == MarginScopeKind.Isolated ? liquidationPrice(position) : null;
-            if (previous == next && (next is null || Index.SideOf(key) == position!.Side))
+            if (previous == next && (next is null || Index.SideOf(slot) == position!.Side))
             {
                 continue;
             }
 
-            var previousIndexedSide = Index.SideOf(key) ?? previousSide;
-            Index.Set(key, position?.Side ?? previousSide, next);
-            _indexUndo.Record((key, previousIndexedSide, previous));
+            var previousIndexedSide = Index.SideOf(slot) ?? previousSide;
+            Index.Set(slot, key.Symbol, position?.Side ?? previousSide, next);
+            _indexUndo.Record((slot, previousIndexedSide, previous));
         }
 
         _touched.Clear();
@@ -267,10 +296,11 @@ internal sealed class EngineState
     /// <summary>Forgets touched positions without indexing them (the command was rolled back).</summary>
     public void ForgetTouched() => _touched.Clear();
 
+    /// <summary>The ledger slot of an account's free balance in an asset.</summary>
+    public LedgerSlot FreeOf(AccountId account, Asset asset) => Ledger.SlotOf(LedgerAccount.Free(account, asset));
+
     /// <summary>The free balance of an account in an asset.</summary>
     public Money Free(AccountId account, Asset asset) => Ledger.Balance(LedgerAccount.Free(account, asset));
-
-    private void Touch(PositionKey key) => _touched.Add(key);
 
     /// <summary>Adds a key to the lookups: by account, by instrument, and the cross and pod ones by instrument.</summary>
     private void AddToLookups(PositionKey key)
@@ -298,7 +328,7 @@ internal sealed class EngineState
     /// </summary>
     public void Load(EngineSnapshot snapshot, Func<Position, Price?> liquidationPrice)
     {
-        if (_accounts.Count > 0 || _positions.Count > 0 || _markets.Count > 0)
+        if (_accounts.Count > 0 || _positions.SlotCount > 0 || _markets.Count > 0)
         {
             throw new InvalidOperationException("A snapshot loads into an empty state only.");
         }
@@ -320,7 +350,13 @@ internal sealed class EngineState
         foreach (var position in snapshot.Positions)
         {
             var key = position.Key;
-            _positions.Add(key, position);
+            var slot = _positions.SlotOf(key);
+            if (_positions.At(slot) is not null)
+            {
+                throw new InvalidOperationException($"The snapshot holds position {key} twice.");
+            }
+
+            _positions.Set(slot, position);
             InsertSorted(OwnedBy(key.Account), key);
             GetOrAdd(bySymbol, key.Symbol).Add(key);
             if (key.Scope.Kind != MarginScopeKind.Isolated)
@@ -354,17 +390,21 @@ internal sealed class EngineState
         LastTime = snapshot.LastTime;
 
         // Every liquidation price first, then the index in one go: the prices are independent of one another.
-        var entries = new List<(PositionKey Key, PositionSide Side, Price Price)>(snapshot.Positions.Count);
-        foreach (var position in snapshot.Positions)
+        var entries = new List<(int Slot, string Symbol, PositionSide Side, Price Price)>(snapshot.Positions.Count);
+        for (var slot = 0; slot < _positions.SlotCount; slot++)
         {
-            if (position.Key.Scope.Kind == MarginScopeKind.Isolated && liquidationPrice(position) is { } price)
+            if (_positions.At(slot) is { Key.Scope.Kind: MarginScopeKind.Isolated } position && liquidationPrice(position) is { } price)
             {
-                entries.Add((position.Key, position.Side, price));
+                entries.Add((slot, position.Key.Symbol, position.Side, price));
             }
         }
 
         Index.Load(entries);
     }
+
+    /// <summary>The open position under <paramref name="key"/>, which a lookup has just listed.</summary>
+    private Position Open(PositionKey key) =>
+        _positions.TryGet(key, out var position) ? position : throw new KeyNotFoundException($"No position {key}.");
 
     /// <summary>The items sorted by <paramref name="order"/>, into an array (one sort, no intermediate lists).</summary>
     private static T[] Sorted<T>(IEnumerable<T> items, Comparison<T> order)

@@ -28,7 +28,7 @@ internal sealed class Valuation(EngineState state, IPodMarginModel podModel)
         new(market.Instrument.Contract, position.Side, position.Quantity, position.EntryPrice, margin);
 
     public Money IsolatedMargin(Position position, Market market) =>
-        state.Ledger.Balance(LedgerAccount.PositionMargin(position.Key, market.SettleAsset));
+        state.Ledger.Balance(state.MarginOf(position.Key, market.SettleAsset));
 
     /// <summary>An isolated position with its collateral, ready for the margin mathematics.</summary>
     public IsolatedPosition Isolated(Position position, Market market) => AsIsolated(position, market, IsolatedMargin(position, market));

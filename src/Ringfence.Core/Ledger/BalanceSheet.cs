@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ringfence.Core.Accounts;
 using Ringfence.Core.Numerics;
 
@@ -7,26 +8,43 @@ namespace Ringfence.Core.Ledger;
 /// The double-entry ledger: every balance change is a transfer between two ledger accounts, except deposits and
 /// withdrawals, which are counted per asset so that conservation can be audited after every command.
 /// </summary>
+/// <remarks>
+/// Balances are a column of <see cref="long"/> units indexed by <see cref="LedgerSlot"/>: a ledger account is mapped to
+/// its slot once (one hash lookup), and a caller that keeps the slot — the engine does for every isolated position's
+/// margin account — reads and moves its balance with no lookup at all. A slot outlives a zero balance (its account may
+/// be funded again) and is never reused, so the column grows to the number of distinct accounts ever touched; only
+/// non-zero balances are listed, hashed and snapshotted, so a restore starts compact.
+/// </remarks>
 internal sealed class BalanceSheet
 {
-    // Hashed, not ordered: a lookup is one hash and one comparison instead of a walk down a tree of string
-    // comparisons; the canonical order is made where it is needed, when the balances are listed.
-    private readonly Dictionary<LedgerAccount, Money> _balances = [];
+    private readonly Dictionary<LedgerAccount, int> _slots = [];
+    private LedgerAccount[] _accounts = new LedgerAccount[64];
+    private long[] _units = new long[64];
+    private int[] _tags = new int[64];
+    private int _count;
+
     private readonly SortedDictionary<Asset, (Money Deposits, Money Withdrawals)> _flows = [];
     private readonly UndoLog _undo;
     private readonly List<Posting> _postings = [];
 
-    // A balance's undo record is a value: the account, its balance before and whether it had one.
-    private readonly ValueUndo<(LedgerAccount Account, Money Previous, bool Had)> _previous;
+    // A balance's undo record is a value: its slot and its units before.
+    private readonly ValueUndo<(int Slot, long Previous)> _previous;
 
     public BalanceSheet(UndoLog undo)
     {
         _undo = undo;
-        _previous = new(undo, Restore);
+        _previous = new(undo, replaced => _units[replaced.Slot] = replaced.Previous);
     }
 
-    /// <summary>Called with every ledger account whose balance changes (the engine re-indexes positions from it).</summary>
-    public Action<LedgerAccount>? Changed { get; set; }
+    /// <summary>
+    /// Gives each new ledger account a tag, once, when its slot (the second argument) is made: a non-negative tag means its balance changes
+    /// are reported to <see cref="Changed"/> (the engine tags an isolated position's margin account with the position's
+    /// slot, so that a change of collateral re-indexes the position without reading the owner text back).
+    /// </summary>
+    public Func<LedgerAccount, LedgerSlot, int>? Tag { get; init; }
+
+    /// <summary>Called with the tag of every tagged ledger account whose balance changes.</summary>
+    public Action<int>? Changed { get; init; }
 
     /// <summary>Postings made by the command in progress.</summary>
     public IReadOnlyList<Posting> Postings => _postings;
@@ -36,16 +54,45 @@ internal sealed class BalanceSheet
     {
         get
         {
-            var balances = _balances.ToArray();
-            Array.Sort(balances, static (a, b) => a.Key.CompareTo(b.Key));
-            return balances;
+            var balances = new List<KeyValuePair<LedgerAccount, Money>>(_count);
+            for (var slot = 0; slot < _count; slot++)
+            {
+                if (_units[slot] != 0)
+                {
+                    balances.Add(new(_accounts[slot], Money.FromUnits(_units[slot])));
+                }
+            }
+
+            var sorted = balances.ToArray();
+            Array.Sort(sorted, static (a, b) => a.Key.CompareTo(b.Key));
+            return sorted;
         }
     }
 
     /// <summary>Deposits and withdrawals per asset, in a stable order.</summary>
     public IEnumerable<KeyValuePair<Asset, (Money Deposits, Money Withdrawals)>> Flows => _flows;
 
-    public Money Balance(LedgerAccount account) => _balances.GetValueOrDefault(account);
+    /// <summary>The balance of <paramref name="account"/> (zero for an account never touched; no slot is made).</summary>
+    public Money Balance(LedgerAccount account) =>
+        _slots.TryGetValue(account, out var slot) ? Money.FromUnits(_units[slot]) : Money.Zero;
+
+    /// <summary>The balance in <paramref name="slot"/>.</summary>
+    public Money Balance(LedgerSlot slot) => Money.FromUnits(_units[slot.Value]);
+
+    /// <summary>The ledger account in <paramref name="slot"/>.</summary>
+    public LedgerAccount AccountAt(LedgerSlot slot) => _accounts[slot.Value];
+
+    /// <summary>The slot of <paramref name="account"/>, made (with a zero balance) the first time the account is asked for.</summary>
+    public LedgerSlot SlotOf(LedgerAccount account)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, account, out var exists);
+        if (!exists)
+        {
+            slot = Add(account);
+        }
+
+        return new LedgerSlot(slot);
+    }
 
     /// <summary>Starts a command: forgets the previous command's postings.</summary>
     public void BeginCommand() => _postings.Clear();
@@ -64,15 +111,30 @@ internal sealed class BalanceSheet
             return;
         }
 
-        Debit(from, amount);
-        Credit(to, amount);
-        _postings.Add(new Posting(from, to, amount));
+        Move(SlotOf(from), SlotOf(to), amount);
+    }
+
+    /// <summary>Moves <paramref name="amount"/> (zero or positive) between two slots holding the same asset.</summary>
+    /// <exception cref="InsufficientBalanceException">The source may not go negative and holds less.</exception>
+    public void Transfer(LedgerSlot from, LedgerSlot to, Money amount)
+    {
+        if (amount.IsNegative || _accounts[from.Value].Asset != _accounts[to.Value].Asset)
+        {
+            throw new InvalidOperationException($"Invalid transfer of {amount} from {_accounts[from.Value]} to {_accounts[to.Value]}.");
+        }
+
+        if (amount == Money.Zero || from == to)
+        {
+            return;
+        }
+
+        Move(from, to, amount);
     }
 
     /// <summary>Money enters the venue.</summary>
     public void Deposit(LedgerAccount to, Money amount)
     {
-        Credit(to, amount);
+        Credit(SlotOf(to).Value, amount);
         ChangeFlows(to.Asset, amount, Money.Zero);
         _postings.Add(new Posting(null, to, amount));
     }
@@ -80,7 +142,7 @@ internal sealed class BalanceSheet
     /// <summary>Money leaves the venue.</summary>
     public void Withdraw(LedgerAccount from, Money amount)
     {
-        Debit(from, amount);
+        Debit(SlotOf(from).Value, amount);
         ChangeFlows(from.Asset, Money.Zero, amount);
         _postings.Add(new Posting(from, null, amount));
     }
@@ -89,9 +151,10 @@ internal sealed class BalanceSheet
     public IReadOnlyList<AssetAudit> Audit()
     {
         var totals = new SortedDictionary<Asset, Money>();
-        foreach (var (account, balance) in _balances)
+        for (var slot = 0; slot < _count; slot++)
         {
-            totals[account.Asset] = totals.GetValueOrDefault(account.Asset) + balance;
+            var asset = _accounts[slot].Asset;
+            totals[asset] = totals.GetValueOrDefault(asset) + Money.FromUnits(_units[slot]);
         }
 
         var assets = new SortedSet<Asset>(totals.Keys.Concat(_flows.Keys));
@@ -105,10 +168,16 @@ internal sealed class BalanceSheet
     /// <summary>Fills this empty sheet with a snapshot's balances and flows, without undo records.</summary>
     public void Load(IReadOnlyCollection<KeyValuePair<LedgerAccount, Money>> balances, IEnumerable<Engine.AssetFlows> flows)
     {
-        _balances.EnsureCapacity(balances.Count);
+        if (_count > 0)
+        {
+            throw new InvalidOperationException("A snapshot loads into an empty ledger only.");
+        }
+
+        _slots.EnsureCapacity(balances.Count);
+        Grow(balances.Count);
         foreach (var (account, balance) in balances)
         {
-            _balances[account] = balance;
+            _units[SlotOf(account).Value] = balance.Units;
         }
 
         foreach (var flow in flows)
@@ -117,52 +186,58 @@ internal sealed class BalanceSheet
         }
     }
 
-    private void Debit(LedgerAccount account, Money amount)
+    private void Move(LedgerSlot from, LedgerSlot to, Money amount)
     {
-        var had = _balances.TryGetValue(account, out var balance);
-        if (!account.MayGoNegative && balance < amount)
-        {
-            throw new InsufficientBalanceException(account, balance, amount);
-        }
-
-        SetBalance(account, had, balance, balance - amount);
+        Debit(from.Value, amount);
+        Credit(to.Value, amount);
+        _postings.Add(new Posting(_accounts[from.Value], _accounts[to.Value], amount));
     }
 
-    private void Credit(LedgerAccount account, Money amount)
+    private int Add(LedgerAccount account)
     {
-        var had = _balances.TryGetValue(account, out var balance);
-        SetBalance(account, had, balance, balance + amount);
+        Grow(_count + 1);
+        var slot = _count++;
+        _accounts[slot] = account;
+        _units[slot] = 0;
+        _tags[slot] = Tag?.Invoke(account, new LedgerSlot(slot)) ?? -1;
+        return slot;
     }
 
-    private void SetBalance(LedgerAccount account, bool had, Money previous, Money balance)
+    private void Grow(int needed)
     {
-        Changed?.Invoke(account);
-        if (balance == Money.Zero)
+        if (needed <= _units.Length)
         {
-            if (had)
-            {
-                _balances.Remove(account);
-            }
-        }
-        else
-        {
-            _balances[account] = balance;
+            return;
         }
 
-        _previous.Record((account, previous, had));
+        var size = Math.Max(needed, _units.Length * 2);
+        Array.Resize(ref _accounts, size);
+        Array.Resize(ref _units, size);
+        Array.Resize(ref _tags, size);
     }
 
-    private void Restore((LedgerAccount Account, Money Previous, bool Had) replaced)
+    private void Debit(int slot, Money amount)
     {
-        var (account, previous, had) = replaced;
-        if (had)
+        var balance = _units[slot];
+        if (!_accounts[slot].MayGoNegative && balance < amount.Units)
         {
-            _balances[account] = previous;
+            throw new InsufficientBalanceException(_accounts[slot], Money.FromUnits(balance), amount);
         }
-        else
+
+        SetBalance(slot, (Money.FromUnits(balance) - amount).Units);
+    }
+
+    private void Credit(int slot, Money amount) => SetBalance(slot, (Money.FromUnits(_units[slot]) + amount).Units);
+
+    private void SetBalance(int slot, long units)
+    {
+        if (_tags[slot] >= 0)
         {
-            _balances.Remove(account);
+            Changed?.Invoke(_tags[slot]);
         }
+
+        _previous.Record((slot, _units[slot]));
+        _units[slot] = units;
     }
 
     private void ChangeFlows(Asset asset, Money deposited, Money withdrawn)

@@ -65,7 +65,7 @@ internal sealed class PositionChanges(CommandContext context)
         if (position.Key.Scope.Kind == MarginScopeKind.Isolated)
         {
             released = context.Valuation.IsolatedMargin(position, market);
-            State.Ledger.Transfer(Valuation.CollateralAccount(position.Key, market), LedgerAccount.Free(position.Key.Account, market.SettleAsset), released);
+            State.Ledger.Transfer(State.CollateralOf(position.Key, market), State.FreeOf(position.Key.Account, market.SettleAsset), released);
         }
 
         State.RemovePosition(position.Key);
@@ -95,7 +95,7 @@ internal sealed class PositionChanges(CommandContext context)
             }
 
             context.RequireAvailable(key.Account, market.SettleAsset, collateral);
-            State.Ledger.Transfer(LedgerAccount.Free(key.Account, market.SettleAsset), Valuation.CollateralAccount(key, market), collateral);
+            State.Ledger.Transfer(State.FreeOf(key.Account, market.SettleAsset), State.CollateralOf(key, market), collateral);
         }
         else
         {
@@ -139,7 +139,7 @@ internal sealed class PositionChanges(CommandContext context)
             }
 
             context.RequireAvailable(key.Account, market.SettleAsset, collateral);
-            State.Ledger.Transfer(LedgerAccount.Free(key.Account, market.SettleAsset), Valuation.CollateralAccount(key, market), collateral);
+            State.Ledger.Transfer(State.FreeOf(key.Account, market.SettleAsset), State.CollateralOf(key, market), collateral);
         }
         else if (checkLimits)
         {
@@ -163,7 +163,7 @@ internal sealed class PositionChanges(CommandContext context)
             // borne by the remaining collateral, never by the free balance.
             var share = Money.FromUnits(FixedPoint.ToUnits(FixedPoint.MulDiv(held.Units, quantity.Units, position.Quantity.Units, Rounding.Down)));
             released = Money.Max(Money.Zero, share + pnl);
-            State.Ledger.Transfer(Valuation.CollateralAccount(key, market), LedgerAccount.Free(key.Account, market.SettleAsset), released);
+            State.Ledger.Transfer(State.CollateralOf(key, market), State.FreeOf(key.Account, market.SettleAsset), released);
         }
 
         var remaining = position.Quantity - quantity;
@@ -175,9 +175,9 @@ internal sealed class PositionChanges(CommandContext context)
     private Money SettlePnl(Position position, Market market, Quantity quantity, Price price)
     {
         var pnl = market.Instrument.Contract.Pnl(position.Side, quantity, position.EntryPrice, price, Rounding.Down);
-        var collateral = Valuation.CollateralAccount(position.Key, market);
-        var clearing = LedgerAccount.Clearing(market.Symbol, market.SettleAsset);
-        if (pnl.IsNegative && !collateral.MayGoNegative)
+        var collateral = State.CollateralOf(position.Key, market);
+        var clearing = State.Ledger.SlotOf(LedgerAccount.Clearing(market.Symbol, market.SettleAsset));
+        if (pnl.IsNegative && !State.Ledger.AccountAt(collateral).MayGoNegative)
         {
             var available = State.Ledger.Balance(collateral);
             CommandContext.Require(available >= -pnl,
