@@ -67,7 +67,7 @@ internal static class LiquidationBenchTableWriter
         }
 
         yield return settings.CrossLimit > 0
-            ? $"cross re-eval: the same quiet update over N cross accounts, each re-valued; '-' above --cross-limit {Whole(settings.CrossLimit)}."
+            ? $"cross re-eval: the same quiet update over N cross accounts (re-valued only when the mark leaves the band of their last valuation); '-' above --cross-limit {Whole(settings.CrossLimit)}."
             : "cross re-eval: not measured (--cross-limit 0).";
         var machine = report.Machine;
         var load = machine.LoadBefore is null ? string.Empty : $"; load average {machine.LoadBefore} before, {machine.LoadAfter} after";

@@ -14,6 +14,12 @@ public sealed record EngineOptions
     public IPodMarginModel? PodModel { get; init; }
 
     /// <summary>
+    /// Whether a mark skips cross accounts proven healthy inside the price bands of their last valuation (the default).
+    /// Off only in tests, as the reference that re-values every cross account on every mark: the events are the same.
+    /// </summary>
+    internal bool BoundCrossValuations { get; init; } = true;
+
+    /// <summary>
     /// How many client ids the engine remembers: those of the last <see cref="IdempotencyWindow"/> accepted commands that
     /// carried one. A command repeating a remembered id gets that command's outcome again, marked duplicate, and changes
     /// nothing; an id that has fallen out is forgotten and the command runs as new. Rejected commands and commands without

@@ -24,7 +24,8 @@ internal sealed class EngineState
     // through Positions, which sorts.
     private readonly PositionTable _positions = new();
     private readonly Dictionary<string, SortedSet<PositionKey>> _positionsBySymbol = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SortedSet<PositionKey>> _sharedBySymbol = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<PositionKey>> _crossBySymbol = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<PositionKey>> _podsBySymbol = new(StringComparer.Ordinal);
     // An account holds a few positions: a sorted list is smaller and faster than a tree per account.
     private readonly Dictionary<AccountId, List<PositionKey>> _positionsByAccount = [];
     private readonly SortedSet<PodKey> _pods = [];
@@ -36,8 +37,9 @@ internal sealed class EngineState
     private readonly ValueUndo<(int Slot, Position? Previous)> _positionUndo;
     private readonly ValueUndo<(int Slot, PositionSide Side, Price? Price)> _indexUndo;
 
-    public EngineState(long idempotencyWindow = EngineOptions.DefaultIdempotencyWindow)
+    public EngineState(long idempotencyWindow = EngineOptions.DefaultIdempotencyWindow, bool boundCrossValuations = true)
     {
+        CrossBounds = boundCrossValuations ? new CrossValuationBounds() : null;
         _positionUndo = new(Undo, RestorePosition);
         Index = new LiquidationSlotIndex(_positions.KeyAt);
         _indexUndo = new(Undo, replaced => Index.Set(replaced.Slot, _positions.KeyAt(replaced.Slot).Symbol, replaced.Side, replaced.Price));
@@ -48,26 +50,53 @@ internal sealed class EngineState
             // touched (its key read back from the owner text once), and the slot remembers the account's ledger slot:
             // after that, a change of collateral touches the position, and the engine reads its collateral, by slot.
             // The position need not exist: re-indexing treats a slot with no position as gone.
+            // A free balance is tagged with its cross account's valuation scope (as −2 − scope), whose bands a change of
+            // the balance drops.
             Tag = (account, ledgerSlot) =>
             {
+                if (account.Kind == LedgerAccountKind.Free && CrossBounds is not null && AccountId.TryParseRecorded(account.Owner, out var owner))
+                {
+                    return -2 - CrossBounds.ScopeOf(owner, account.Asset);
+                }
+
                 if (account.Kind != LedgerAccountKind.PositionMargin || !PositionKey.TryParse(account.Owner, out var key)
                     || key.Scope.Kind != MarginScopeKind.Isolated)
                 {
-                    return -1;
+                    return BalanceSheet.Untagged;
                 }
 
                 var slot = _positions.SlotOf(key);
                 _positions.SetMarginSlot(slot, ledgerSlot);
                 return slot;
             },
-            Changed = _touched.Add,
+            Changed = tag =>
+            {
+                if (tag >= 0)
+                {
+                    _touched.Add(tag);
+                }
+                else
+                {
+                    CrossBounds?.Drop(-2 - tag);
+                }
+            },
         };
+        if (CrossBounds is not null)
+        {
+            Undo.OnCommit(CrossBounds.Commit);
+        }
     }
 
     /// <summary>
     /// Isolated positions by liquidation price, by position slot; derived state, rebuilt on restore, not part of the hash.
     /// </summary>
     public LiquidationSlotIndex Index { get; }
+
+    /// <summary>
+    /// Bands within which each cross account is proven healthy, so that a mark need not re-value it; null when the engine
+    /// re-values every cross account on every mark (a test's reference). Derived state, like the index.
+    /// </summary>
+    public CrossValuationBounds? CrossBounds { get; }
 
     /// <summary>Insurance fund changes per instrument, oldest first.</summary>
     public IEnumerable<KeyValuePair<string, List<InsuranceFundEntry>>> FundHistory => _fundHistory;
@@ -104,40 +133,47 @@ internal sealed class EngineState
         _positionsBySymbol.TryGetValue(symbol, out var keys) ? keys.Select(Open).ToList() : [];
 
     /// <summary>
-    /// The cross accounts and the pods holding a position in one instrument, each in order (copies, so that liquidating
-    /// them may change the positions): what a price move re-evaluates by scope, without touching the isolated positions
-    /// the index covers. The backstop is left out. Empty lists cost nothing.
+    /// The cross accounts holding a position in one instrument, in order (a copy, so that liquidating them may change the
+    /// positions): what a price move re-evaluates by account, without touching the isolated positions the index covers.
+    /// The backstop is left out.
     /// </summary>
-    public (IReadOnlyList<AccountId> CrossAccounts, IReadOnlyList<PodKey> Pods) SharedScopesIn(string symbol)
+    public IReadOnlyList<AccountId> CrossAccountsIn(string symbol)
     {
-        if (!_sharedBySymbol.TryGetValue(symbol, out var keys) || keys.Count == 0)
+        if (!_crossBySymbol.TryGetValue(symbol, out var keys) || keys.Count == 0)
         {
-            return ([], []);
+            return [];
         }
 
-        // Keys in one instrument sort by account, then cross before pods, pods by name: the order of the answer, and
-        // one key per cross account or pod (one position per account, instrument and scope).
-        List<AccountId>? cross = null;
-        List<PodKey>? pods = null;
+        // Keys in one instrument and scope sort by account: one key per account (one position per account, instrument
+        // and scope).
+        var accounts = new List<AccountId>(keys.Count);
         foreach (var key in keys)
         {
-            if (key.Account == AccountId.Backstop)
+            if (key.Account != AccountId.Backstop)
             {
-                continue;
-            }
-
-            if (key.Scope.Kind == MarginScopeKind.Cross)
-            {
-                (cross ??= []).Add(key.Account);
-            }
-            else
-            {
-                (pods ??= []).Add(new PodKey(key.Account, key.Scope.Pod!));
+                accounts.Add(key.Account);
             }
         }
 
-        return (cross is null ? [] : cross, pods is null ? [] : pods);
+        return accounts;
     }
+
+    /// <summary>How many cross accounts (the backstop left out) hold a position in one instrument.</summary>
+    public int CrossAccountCountIn(string symbol)
+    {
+        if (!_crossBySymbol.TryGetValue(symbol, out var keys))
+        {
+            return 0;
+        }
+
+        return keys.Count - (keys.Contains(new PositionKey(AccountId.Backstop, symbol, MarginScope.Cross)) ? 1 : 0);
+    }
+
+    /// <summary>The pods holding a position in one instrument, in order (a copy). The backstop holds none.</summary>
+    public IReadOnlyList<PodKey> PodsIn(string symbol) =>
+        _podsBySymbol.TryGetValue(symbol, out var keys) && keys.Count > 0
+            ? keys.Where(k => k.Account != AccountId.Backstop).Select(k => new PodKey(k.Account, k.Scope.Pod!)).ToList()
+            : [];
 
     /// <summary>The positions of one account in one scope kind, in key order.</summary>
     public IEnumerable<Position> PositionsOf(AccountId account, MarginScope scope) =>
@@ -166,6 +202,12 @@ internal sealed class EngineState
     public void PutMarket(Market market)
     {
         var had = _markets.TryGetValue(market.Symbol, out var previous);
+        if (had && (!ReferenceEquals(previous!.Instrument, market.Instrument) || !ReferenceEquals(previous.Profile, market.Profile)))
+        {
+            // New terms (tiers, contract, profile) value every cross position differently; a new mark does not.
+            CrossBounds?.DropAll();
+        }
+
         _markets[market.Symbol] = market;
         Undo.Record(() =>
         {
@@ -193,6 +235,7 @@ internal sealed class EngineState
         }
 
         _touched.Add(slot);
+        DropCrossBands(key);
         _positionUndo.Record((slot, previous));
     }
 
@@ -203,7 +246,18 @@ internal sealed class EngineState
         _positions.Set(slot, null);
         RemoveFromLookups(key);
         _touched.Add(slot);
+        DropCrossBands(key);
         _positionUndo.Record((slot, previous));
+    }
+
+    /// <summary>A cross position changed: its account's valuation bands in the instrument's settle asset no longer hold.</summary>
+    private void DropCrossBands(PositionKey key)
+    {
+        if (CrossBounds is not null && key.Scope.Kind == MarginScopeKind.Cross && key.Account != AccountId.Backstop
+            && _markets.TryGetValue(key.Symbol, out var market))
+        {
+            CrossBounds.Drop(CrossBounds.ScopeOf(key.Account, market.SettleAsset));
+        }
     }
 
     /// <summary>Puts back what a put or a removal replaced: the previous position, or no position at all.</summary>
@@ -293,8 +347,15 @@ internal sealed class EngineState
         _touched.Clear();
     }
 
-    /// <summary>Forgets touched positions without indexing them (the command was rolled back).</summary>
-    public void ForgetTouched() => _touched.Clear();
+    /// <summary>
+    /// The command was rolled back: forgets the positions it touched without indexing them, and the valuation bands it
+    /// set (computed from a state that is gone).
+    /// </summary>
+    public void RolledBack()
+    {
+        _touched.Clear();
+        CrossBounds?.Rollback();
+    }
 
     /// <summary>The ledger slot of an account's free balance in an asset.</summary>
     public LedgerSlot FreeOf(AccountId account, Asset asset) => Ledger.SlotOf(LedgerAccount.Free(account, asset));
@@ -309,7 +370,7 @@ internal sealed class EngineState
         GetOrAdd(_positionsBySymbol, key.Symbol).Add(key);
         if (key.Scope.Kind != MarginScopeKind.Isolated)
         {
-            GetOrAdd(_sharedBySymbol, key.Symbol).Add(key);
+            GetOrAdd(key.Scope.Kind == MarginScopeKind.Cross ? _crossBySymbol : _podsBySymbol, key.Symbol).Add(key);
         }
     }
 
@@ -318,7 +379,8 @@ internal sealed class EngineState
         var owned = _positionsByAccount[key.Account];
         owned.RemoveAt(owned.BinarySearch(key));
         GetOrAdd(_positionsBySymbol, key.Symbol).Remove(key);
-        GetOrAdd(_sharedBySymbol, key.Symbol).Remove(key);
+        GetOrAdd(_crossBySymbol, key.Symbol).Remove(key);
+        GetOrAdd(_podsBySymbol, key.Symbol).Remove(key);
     }
 
     /// <summary>
@@ -346,7 +408,8 @@ internal sealed class EngineState
 
         _positions.EnsureCapacity(snapshot.Positions.Count);
         var bySymbol = new Dictionary<string, List<PositionKey>>(StringComparer.Ordinal);
-        var sharedBySymbol = new Dictionary<string, List<PositionKey>>(StringComparer.Ordinal);
+        var crossBySymbol = new Dictionary<string, List<PositionKey>>(StringComparer.Ordinal);
+        var podsBySymbol = new Dictionary<string, List<PositionKey>>(StringComparer.Ordinal);
         foreach (var position in snapshot.Positions)
         {
             var key = position.Key;
@@ -361,7 +424,7 @@ internal sealed class EngineState
             GetOrAdd(bySymbol, key.Symbol).Add(key);
             if (key.Scope.Kind != MarginScopeKind.Isolated)
             {
-                GetOrAdd(sharedBySymbol, key.Symbol).Add(key);
+                GetOrAdd(key.Scope.Kind == MarginScopeKind.Cross ? crossBySymbol : podsBySymbol, key.Symbol).Add(key);
             }
         }
 
@@ -370,9 +433,14 @@ internal sealed class EngineState
             _positionsBySymbol.Add(symbol, new SortedSet<PositionKey>(keys));
         }
 
-        foreach (var (symbol, keys) in sharedBySymbol)
+        foreach (var (symbol, keys) in crossBySymbol)
         {
-            _sharedBySymbol.Add(symbol, new SortedSet<PositionKey>(keys));
+            _crossBySymbol.Add(symbol, new SortedSet<PositionKey>(keys));
+        }
+
+        foreach (var (symbol, keys) in podsBySymbol)
+        {
+            _podsBySymbol.Add(symbol, new SortedSet<PositionKey>(keys));
         }
 
         foreach (var pod in snapshot.Pods)

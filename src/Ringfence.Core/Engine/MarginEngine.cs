@@ -28,7 +28,7 @@ public sealed class MarginEngine
 
     /// <summary>Creates an empty engine set up by <paramref name="options"/>.</summary>
     public MarginEngine(EngineOptions options)
-        : this(new EngineState((options ?? throw new ArgumentNullException(nameof(options))).IdempotencyWindow), options.PodModel)
+        : this(new EngineState((options ?? throw new ArgumentNullException(nameof(options))).IdempotencyWindow, options.BoundCrossValuations), options.PodModel)
     {
     }
 
@@ -119,7 +119,7 @@ public sealed class MarginEngine
             if (!committed)
             {
                 _state.Undo.Rollback();
-                _state.ForgetTouched();
+                _state.RolledBack();
             }
         }
     }
@@ -169,7 +169,7 @@ public sealed class MarginEngine
     private ExecutionResult Reject(string code, string reason)
     {
         _state.Undo.Rollback();
-        _state.ForgetTouched();
+        _state.RolledBack();
         return new ExecutionResult(false, [new CommandRejected(code, reason)], []);
     }
 

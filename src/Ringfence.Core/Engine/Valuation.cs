@@ -100,6 +100,45 @@ internal sealed class Valuation(EngineState state, IPodMarginModel podModel)
         return collateral;
     }
 
+    /// <summary>
+    /// Bands around the current marks, one per instrument of the account's cross positions in <paramref name="asset"/>,
+    /// each mark ± mark ÷ <paramref name="divisor"/> (0: the mark alone), within which the account is proven healthy:
+    /// its free balance plus, per position, the lower of its PnL at the two ends less the higher of its maintenance
+    /// there, is above zero. PnL and maintenance are each monotone in the mark, so the worst case over the bands is at
+    /// most that sum; null when it is not above zero (or a figure at a band's end overflows).
+    /// </summary>
+    public (string Symbol, long Low, long High)[]? HealthyCrossBands(AccountId account, Asset asset, long divisor)
+    {
+        try
+        {
+            var worst = state.Free(account, asset);
+            var bands = new List<(string Symbol, long Low, long High)>(1);
+            foreach (var position in state.PositionsOf(account, MarginScope.Cross))
+            {
+                var market = MarketOf(position);
+                if (market.SettleAsset != asset)
+                {
+                    continue;
+                }
+
+                var mark = MarkFor(market, position).Units;
+                var half = divisor == 0 ? 0 : mark / divisor;
+                var low = Price.FromUnits(Math.Max(1, mark - half));
+                var high = Price.FromUnits(checked(mark + half));
+                var bare = AsIsolated(position, market, Money.Zero);
+                worst += Money.Min(IsolatedMarginModel.UnrealizedPnl(bare, low), IsolatedMarginModel.UnrealizedPnl(bare, high))
+                    - Money.Max(market.Model.MaintenanceMargin(bare, low), market.Model.MaintenanceMargin(bare, high));
+                bands.Add((position.Key.Symbol, low.Units, high.Units));
+            }
+
+            return worst.IsPositive ? [.. bands] : null;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The position's auto-deleveraging score (<see cref="Liquidation.AdlScore"/>) at its mark.</summary>
     public double AdlScore(Position position)
     {

@@ -17,6 +17,9 @@ namespace Ringfence.Core.Ledger;
 /// </remarks>
 internal sealed class BalanceSheet
 {
+    /// <summary>The tag of a ledger account whose changes nobody is told of.</summary>
+    public const int Untagged = -1;
+
     private readonly Dictionary<LedgerAccount, int> _slots = [];
     private LedgerAccount[] _accounts = new LedgerAccount[64];
     private long[] _units = new long[64];
@@ -37,9 +40,10 @@ internal sealed class BalanceSheet
     }
 
     /// <summary>
-    /// Gives each new ledger account a tag, once, when its slot (the second argument) is made: a non-negative tag means its balance changes
-    /// are reported to <see cref="Changed"/> (the engine tags an isolated position's margin account with the position's
-    /// slot, so that a change of collateral re-indexes the position without reading the owner text back).
+    /// Gives each new ledger account a tag, once, when its slot (the second argument) is made: any tag but
+    /// <see cref="Untagged"/> means its balance changes are reported to <see cref="Changed"/> (the engine tags an
+    /// isolated position's margin account with the position's slot, so that a change of collateral re-indexes the
+    /// position without reading the owner text back, and a free balance with its cross account's valuation scope).
     /// </summary>
     public Func<LedgerAccount, LedgerSlot, int>? Tag { get; init; }
 
@@ -199,7 +203,7 @@ internal sealed class BalanceSheet
         var slot = _count++;
         _accounts[slot] = account;
         _units[slot] = 0;
-        _tags[slot] = Tag?.Invoke(account, new LedgerSlot(slot)) ?? -1;
+        _tags[slot] = Tag?.Invoke(account, new LedgerSlot(slot)) ?? Untagged;
         return slot;
     }
 
@@ -231,7 +235,7 @@ internal sealed class BalanceSheet
 
     private void SetBalance(int slot, long units)
     {
-        if (_tags[slot] >= 0)
+        if (_tags[slot] != Untagged)
         {
             Changed?.Invoke(_tags[slot]);
         }

@@ -45,15 +45,55 @@ internal sealed partial class Liquidator(CommandContext context)
             }
         }
 
-        var (crossAccounts, pods) = State.SharedScopesIn(market.Symbol);
-        foreach (var account in crossAccounts)
+        // A cross account inside the bands of its last valuation is healthy (CrossValuationBounds): re-valuing it would
+        // do nothing, so it is skipped, and a tick inside every band of the instrument skips the loop at once.
+        var bounds = State.CrossBounds;
+        if (bounds is null || !bounds.IsQuiet(market.Symbol, mark, State.CrossAccountCountIn(market.Symbol)))
         {
-            LiquidateShared(account, MarginScope.Cross, market.SettleAsset, () => context.Valuation.Cross(account, market.SettleAsset));
+            foreach (var account in State.CrossAccountsIn(market.Symbol))
+            {
+                var scope = bounds?.ScopeOf(account, market.SettleAsset) ?? -1;
+                if (bounds is not null && bounds.Covers(scope, market.Symbol, mark))
+                {
+                    continue;
+                }
+
+                LiquidateShared(account, MarginScope.Cross, market.SettleAsset, () => context.Valuation.Cross(account, market.SettleAsset));
+                if (bounds is not null)
+                {
+                    Bound(bounds, scope, account, market.SettleAsset);
+                }
+            }
         }
 
-        foreach (var pod in pods)
+        foreach (var pod in State.PodsIn(market.Symbol))
         {
             LiquidateShared(pod.Account, MarginScope.InPod(pod.Name), market.SettleAsset, () => context.Valuation.Pod(pod, market.SettleAsset));
+        }
+    }
+
+    /// <summary>
+    /// Gives a just re-valued cross account the widest band (mark ± 1/8, halving down to the mark alone) within which it
+    /// is proven healthy; none when it is not healthy even at the marks (it is then re-valued on every tick).
+    /// </summary>
+    private void Bound(CrossValuationBounds bounds, int scope, AccountId account, Asset asset)
+    {
+        for (var divisor = 8L; divisor <= 1024; divisor *= 2)
+        {
+            if (context.Valuation.HealthyCrossBands(account, asset, divisor) is { } bands)
+            {
+                bounds.Set(scope, bands);
+                return;
+            }
+        }
+
+        if (context.Valuation.HealthyCrossBands(account, asset, 0) is { } exact)
+        {
+            bounds.Set(scope, exact);
+        }
+        else
+        {
+            bounds.Drop(scope);
         }
     }
 
