@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Ringfence.Core.Accounts;
+using Ringfence.Core.Ledger;
 using Ringfence.Core.Liquidation;
 using Ringfence.Core.Numerics;
 
@@ -19,16 +20,21 @@ namespace Ringfence.Core.Engine;
 /// </summary>
 /// <remarks>
 /// Derived state, like the liquidation index: not in snapshots nor in the hash, empty after a restore (every account
-/// is re-valued on its first tick). A band set by a command that is rolled back is dropped with it.
+/// is re-valued on its first tick). A band set by a command that is rolled back is dropped with it (an undo record).
 /// </remarks>
 internal sealed class CrossValuationBounds
 {
     private readonly Dictionary<(AccountId Account, Asset Asset), int> _scopes = [];
     private readonly List<(string Symbol, long Low, long High)[]?> _bands = [];
     private readonly Dictionary<string, Side> _sides = new(StringComparer.Ordinal);
-    private readonly List<int> _setThisCommand = [];
 
-    /// <summary>The scope number of an account's cross positions settling in <paramref name="asset"/>.</summary>
+    // Undoing a band's setting drops it: it was computed from a state the rollback takes away. (What it replaced is not
+    // put back: an account without a band is merely re-valued.)
+    private readonly ValueUndo<int> _setUndo;
+
+    public CrossValuationBounds(UndoLog undo) => _setUndo = new(undo, Drop);
+
+    /// <summary>The scope number of an account's cross positions settling in <paramref name="asset"/>, made when absent.</summary>
     public int ScopeOf(AccountId account, Asset asset)
     {
         ref var scope = ref CollectionsMarshal.GetValueRefOrAddDefault(_scopes, (account, asset), out var exists);
@@ -40,6 +46,9 @@ internal sealed class CrossValuationBounds
 
         return scope;
     }
+
+    /// <summary>The scope number of an account's cross positions in <paramref name="asset"/>, if one was made.</summary>
+    public bool TryScopeOf(AccountId account, Asset asset, out int scope) => _scopes.TryGetValue((account, asset), out scope);
 
     /// <summary>
     /// True when a mark of <paramref name="mark"/> in <paramref name="symbol"/> can liquidate no cross account: each of
@@ -57,10 +66,13 @@ internal sealed class CrossValuationBounds
             && (side.Highs.Count == 0 || side.Highs.Min >= mark.Units);
     }
 
-    /// <summary>True when the scope has a band in <paramref name="symbol"/> and <paramref name="mark"/> is inside it.</summary>
-    public bool Covers(int scope, string symbol, Price mark)
+    /// <summary>
+    /// True when the account's cross positions in <paramref name="asset"/> have a band in <paramref name="symbol"/> and
+    /// <paramref name="mark"/> is inside it.
+    /// </summary>
+    public bool Covers(AccountId account, Asset asset, string symbol, Price mark)
     {
-        if (_bands[scope] is not { } bands)
+        if (!TryScopeOf(account, asset, out var scope) || _bands[scope] is not { } bands)
         {
             return false;
         }
@@ -89,7 +101,7 @@ internal sealed class CrossValuationBounds
             side.Bounded++;
         }
 
-        _setThisCommand.Add(scope);
+        _setUndo.Record(scope);
     }
 
     /// <summary>Drops the scope's bands: its collateral or positions changed.</summary>
@@ -120,20 +132,6 @@ internal sealed class CrossValuationBounds
         }
 
         _sides.Clear();
-    }
-
-    /// <summary>The command was kept: its bands stay.</summary>
-    public void Commit() => _setThisCommand.Clear();
-
-    /// <summary>The command was rolled back: the bands it set were computed from a state that is gone.</summary>
-    public void Rollback()
-    {
-        foreach (var scope in _setThisCommand)
-        {
-            Drop(scope);
-        }
-
-        _setThisCommand.Clear();
     }
 
     private Side SideOf(string symbol)

@@ -39,7 +39,7 @@ internal sealed class EngineState
 
     public EngineState(long idempotencyWindow = EngineOptions.DefaultIdempotencyWindow, bool boundCrossValuations = true)
     {
-        CrossBounds = boundCrossValuations ? new CrossValuationBounds() : null;
+        CrossBounds = boundCrossValuations ? new CrossValuationBounds(Undo) : null;
         _positionUndo = new(Undo, RestorePosition);
         Index = new LiquidationSlotIndex(_positions.KeyAt);
         _indexUndo = new(Undo, replaced => Index.Set(replaced.Slot, _positions.KeyAt(replaced.Slot).Symbol, replaced.Side, replaced.Price));
@@ -49,16 +49,10 @@ internal sealed class EngineState
             // An isolated position's margin account is tagged with the position's slot when the account is first
             // touched (its key read back from the owner text once), and the slot remembers the account's ledger slot:
             // after that, a change of collateral touches the position, and the engine reads its collateral, by slot.
-            // The position need not exist: re-indexing treats a slot with no position as gone.
-            // A free balance is tagged with its cross account's valuation scope (as −2 − scope), whose bands a change of
-            // the balance drops.
+            // The position need not exist: re-indexing treats a slot with no position as gone. (A free balance is tagged
+            // when its cross account is first given valuation bands: BoundCrossAccount.)
             Tag = (account, ledgerSlot) =>
             {
-                if (account.Kind == LedgerAccountKind.Free && CrossBounds is not null && AccountId.TryParseRecorded(account.Owner, out var owner))
-                {
-                    return -2 - CrossBounds.ScopeOf(owner, account.Asset);
-                }
-
                 if (account.Kind != LedgerAccountKind.PositionMargin || !PositionKey.TryParse(account.Owner, out var key)
                     || key.Scope.Kind != MarginScopeKind.Isolated)
                 {
@@ -77,14 +71,10 @@ internal sealed class EngineState
                 }
                 else
                 {
-                    CrossBounds?.Drop(-2 - tag);
+                    CrossBounds?.Drop(ScopeOfTag(tag));
                 }
             },
         };
-        if (CrossBounds is not null)
-        {
-            Undo.OnCommit(CrossBounds.Commit);
-        }
     }
 
     /// <summary>
@@ -250,15 +240,44 @@ internal sealed class EngineState
         _positionUndo.Record((slot, previous));
     }
 
+    /// <summary>
+    /// Gives an account's cross positions in <paramref name="asset"/> the valuation bands they were just proven healthy
+    /// in, or drops their bands (null: none could be proven). From the first band on, a change of the account's free
+    /// balance in the asset drops them: the balance's ledger slot is tagged with the scope (made here if need be, so no
+    /// free balance created later can escape the tag).
+    /// </summary>
+    public void BoundCrossAccount(AccountId account, Asset asset, (string Symbol, long Low, long High)[]? bands)
+    {
+        if (CrossBounds is null)
+        {
+            return;
+        }
+
+        var scope = CrossBounds.ScopeOf(account, asset);
+        if (bands is null)
+        {
+            CrossBounds.Drop(scope);
+            return;
+        }
+
+        Ledger.SetTag(FreeOf(account, asset), TagOfScope(scope));
+        CrossBounds.Set(scope, bands);
+    }
+
     /// <summary>A cross position changed: its account's valuation bands in the instrument's settle asset no longer hold.</summary>
     private void DropCrossBands(PositionKey key)
     {
-        if (CrossBounds is not null && key.Scope.Kind == MarginScopeKind.Cross && key.Account != AccountId.Backstop
-            && _markets.TryGetValue(key.Symbol, out var market))
+        if (CrossBounds is not null && key.Scope.Kind == MarginScopeKind.Cross && _markets.TryGetValue(key.Symbol, out var market)
+            && CrossBounds.TryScopeOf(key.Account, market.SettleAsset, out var scope))
         {
-            CrossBounds.Drop(CrossBounds.ScopeOf(key.Account, market.SettleAsset));
+            CrossBounds.Drop(scope);
         }
     }
+
+    // Ledger tags: a position slot as itself (0 and up), a cross valuation scope as −2 − scope (−1 is untagged).
+    private static int TagOfScope(int scope) => -2 - scope;
+
+    private static int ScopeOfTag(int tag) => -2 - tag;
 
     /// <summary>Puts back what a put or a removal replaced: the previous position, or no position at all.</summary>
     private void RestorePosition((int Slot, Position? Previous) replaced)
@@ -347,15 +366,8 @@ internal sealed class EngineState
         _touched.Clear();
     }
 
-    /// <summary>
-    /// The command was rolled back: forgets the positions it touched without indexing them, and the valuation bands it
-    /// set (computed from a state that is gone).
-    /// </summary>
-    public void RolledBack()
-    {
-        _touched.Clear();
-        CrossBounds?.Rollback();
-    }
+    /// <summary>Forgets touched positions without indexing them (the command was rolled back).</summary>
+    public void ForgetTouched() => _touched.Clear();
 
     /// <summary>The ledger slot of an account's free balance in an asset.</summary>
     public LedgerSlot FreeOf(AccountId account, Asset asset) => Ledger.SlotOf(LedgerAccount.Free(account, asset));

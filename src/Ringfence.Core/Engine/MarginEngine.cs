@@ -119,7 +119,7 @@ public sealed class MarginEngine
             if (!committed)
             {
                 _state.Undo.Rollback();
-                _state.RolledBack();
+                _state.ForgetTouched();
             }
         }
     }
@@ -169,7 +169,7 @@ public sealed class MarginEngine
     private ExecutionResult Reject(string code, string reason)
     {
         _state.Undo.Rollback();
-        _state.RolledBack();
+        _state.ForgetTouched();
         return new ExecutionResult(false, [new CommandRejected(code, reason)], []);
     }
 

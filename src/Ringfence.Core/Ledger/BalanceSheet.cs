@@ -98,25 +98,18 @@ internal sealed class BalanceSheet
         return new LedgerSlot(slot);
     }
 
+    /// <summary>
+    /// Tags an existing slot after the fact (see <see cref="Tag"/>): for owners that start to care about an account's
+    /// changes after it was made.
+    /// </summary>
+    public void SetTag(LedgerSlot slot, int tag) => _tags[slot.Value] = tag;
+
     /// <summary>Starts a command: forgets the previous command's postings.</summary>
     public void BeginCommand() => _postings.Clear();
 
     /// <summary>Moves <paramref name="amount"/> (zero or positive) between two accounts of the same asset.</summary>
     /// <exception cref="InsufficientBalanceException">The source may not go negative and holds less.</exception>
-    public void Transfer(LedgerAccount from, LedgerAccount to, Money amount)
-    {
-        if (amount.IsNegative || from.Asset != to.Asset)
-        {
-            throw new InvalidOperationException($"Invalid transfer of {amount} from {from} to {to}.");
-        }
-
-        if (amount == Money.Zero || from == to)
-        {
-            return;
-        }
-
-        Move(SlotOf(from), SlotOf(to), amount);
-    }
+    public void Transfer(LedgerAccount from, LedgerAccount to, Money amount) => Transfer(SlotOf(from), SlotOf(to), amount);
 
     /// <summary>Moves <paramref name="amount"/> (zero or positive) between two slots holding the same asset.</summary>
     /// <exception cref="InsufficientBalanceException">The source may not go negative and holds less.</exception>
@@ -132,7 +125,9 @@ internal sealed class BalanceSheet
             return;
         }
 
-        Move(from, to, amount);
+        Debit(from.Value, amount);
+        Credit(to.Value, amount);
+        _postings.Add(new Posting(_accounts[from.Value], _accounts[to.Value], amount));
     }
 
     /// <summary>Money enters the venue.</summary>
@@ -188,13 +183,6 @@ internal sealed class BalanceSheet
         {
             _flows[flow.Asset] = (flow.Deposits, flow.Withdrawals);
         }
-    }
-
-    private void Move(LedgerSlot from, LedgerSlot to, Money amount)
-    {
-        Debit(from.Value, amount);
-        Credit(to.Value, amount);
-        _postings.Add(new Posting(_accounts[from.Value], _accounts[to.Value], amount));
     }
 
     private int Add(LedgerAccount account)

@@ -36,19 +36,12 @@ public sealed class LiquidationIndex
     /// <summary>Indexes (or re-indexes) a position; a null price removes it (nothing liquidates it).</summary>
     public void Set(PositionKey key, PositionSide side, Price? liquidationPrice)
     {
-        if (!_slots.TryGetValue(key, out var slot))
+        if (liquidationPrice is null && !_slots.ContainsKey(key))
         {
-            if (liquidationPrice is null)
-            {
-                return;
-            }
-
-            slot = _keys.Count;
-            _keys.Add(key);
-            _slots.Add(key, slot);
+            return;
         }
 
-        _index.Set(slot, key.Symbol, side, liquidationPrice);
+        _index.Set(SlotOf(key), key.Symbol, side, liquidationPrice);
     }
 
     /// <summary>Fills this empty index in one go: each book side is built by one sort of its prices.</summary>
@@ -62,14 +55,7 @@ public sealed class LiquidationIndex
         var slotted = new List<(int Slot, string Symbol, PositionSide Side, Price Price)>(positions.Count);
         foreach (var (key, side, price) in positions)
         {
-            if (!_slots.TryGetValue(key, out var slot))
-            {
-                slot = _keys.Count;
-                _keys.Add(key);
-                _slots.Add(key, slot);
-            }
-
-            slotted.Add((slot, key.Symbol, side, price));
+            slotted.Add((SlotOf(key), key.Symbol, side, price));
         }
 
         _index.Load(slotted);
@@ -90,6 +76,19 @@ public sealed class LiquidationIndex
     /// descending and shorts in ascending key order.
     /// </summary>
     public IReadOnlyList<PositionKey> Crossed(string symbol, Price mark) => _index.Crossed(symbol, mark);
+
+    /// <summary>The slot of <paramref name="key"/>, made the first time the key is indexed.</summary>
+    private int SlotOf(PositionKey key)
+    {
+        if (!_slots.TryGetValue(key, out var slot))
+        {
+            slot = _keys.Count;
+            _keys.Add(key);
+            _slots.Add(key, slot);
+        }
+
+        return slot;
+    }
 
     /// <summary>Every indexed position of an instrument, in no particular order.</summary>
     public IEnumerable<PositionKey> KeysIn(string symbol) =>

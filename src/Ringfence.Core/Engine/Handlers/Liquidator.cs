@@ -19,6 +19,9 @@ namespace Ringfence.Core.Engine.Handlers;
 /// </summary>
 internal sealed partial class Liquidator(CommandContext context)
 {
+    // Band half-widths tried, widest first, as divisors of the mark (0: the mark alone).
+    private static readonly long[] BandDivisors = [8, 16, 32, 64, 128, 256, 512, 1024, 0];
+
     private EngineState State => context.State;
 
     public void OnMarkPrice(Market market, Price mark)
@@ -52,8 +55,7 @@ internal sealed partial class Liquidator(CommandContext context)
         {
             foreach (var account in State.CrossAccountsIn(market.Symbol))
             {
-                var scope = bounds?.ScopeOf(account, market.SettleAsset) ?? -1;
-                if (bounds is not null && bounds.Covers(scope, market.Symbol, mark))
+                if (bounds is not null && bounds.Covers(account, market.SettleAsset, market.Symbol, mark))
                 {
                     continue;
                 }
@@ -61,7 +63,7 @@ internal sealed partial class Liquidator(CommandContext context)
                 LiquidateShared(account, MarginScope.Cross, market.SettleAsset, () => context.Valuation.Cross(account, market.SettleAsset));
                 if (bounds is not null)
                 {
-                    Bound(bounds, scope, account, market.SettleAsset);
+                    State.BoundCrossAccount(account, market.SettleAsset, HealthyBands(account, market.SettleAsset));
                 }
             }
         }
@@ -73,28 +75,20 @@ internal sealed partial class Liquidator(CommandContext context)
     }
 
     /// <summary>
-    /// Gives a just re-valued cross account the widest band (mark ± 1/8, halving down to the mark alone) within which it
-    /// is proven healthy; none when it is not healthy even at the marks (it is then re-valued on every tick).
+    /// The widest bands (mark ± 1/8, halving down to ± 1/1024, then the mark alone) within which a just re-valued cross
+    /// account is proven healthy; null when it is not healthy even at the marks (it is then re-valued on every tick).
     /// </summary>
-    private void Bound(CrossValuationBounds bounds, int scope, AccountId account, Asset asset)
+    private (string Symbol, long Low, long High)[]? HealthyBands(AccountId account, Asset asset)
     {
-        for (var divisor = 8L; divisor <= 1024; divisor *= 2)
+        foreach (var divisor in BandDivisors)
         {
             if (context.Valuation.HealthyCrossBands(account, asset, divisor) is { } bands)
             {
-                bounds.Set(scope, bands);
-                return;
+                return bands;
             }
         }
 
-        if (context.Valuation.HealthyCrossBands(account, asset, 0) is { } exact)
-        {
-            bounds.Set(scope, exact);
-        }
-        else
-        {
-            bounds.Drop(scope);
-        }
+        return null;
     }
 
     /// <summary>Auto top-up, within its cap, back to initial margin at mark; true when the position is still liquidatable.</summary>
