@@ -7,9 +7,15 @@ using Ringfence.Core.Positions;
 
 namespace Ringfence.Core.Engine;
 
-/// <summary>The command in progress: the state it changes, the events it has emitted, and the lookups that reject.</summary>
+/// <summary>
+/// The command in progress: the state it changes, the events it has emitted, and the checks that reject it. A check
+/// that fails records the rejection and returns false; the handler returns at once and the engine rolls the command
+/// back. Rejections are values, not exceptions: a stream of refused commands (a client retrying, a hostile one) costs
+/// what a check costs, not a throw and a catch each. The first rejection recorded is the one reported.
+/// </summary>
 internal sealed class CommandContext(EngineState state, Valuation valuation)
 {
+    // Reused by every command of the engine: the events are copied out once, into the result, when the command commits.
     private readonly List<EngineEvent> _events = [];
 
     public EngineState State => state;
@@ -18,46 +24,56 @@ internal sealed class CommandContext(EngineState state, Valuation valuation)
 
     public IReadOnlyList<EngineEvent> Events => _events;
 
+    /// <summary>A copy of the events, for the command's result (the buffer is reused by the next command).</summary>
+    public EngineEvent[] CopyEvents() => _events.ToArray();
+
+    /// <summary>Why the command is refused, once a check has failed; null while it is going through.</summary>
+    public CommandRejected? Rejection { get; private set; }
+
+    /// <summary>Clears the events and the rejection for the next command.</summary>
+    public void Begin()
+    {
+        _events.Clear();
+        Rejection = null;
+    }
+
     public void Emit(EngineEvent @event) => _events.Add(@event);
 
-    public static CommandRejection Reject(string code, string reason) => new(code, reason);
-
-    public static void Require(bool condition, string code, string reason)
+    /// <summary>Records a rejection (unless one is recorded already) and returns false, for <c>return context.Fail(…)</c>.</summary>
+    public bool Fail(string code, string reason)
     {
-        if (!condition)
-        {
-            throw Reject(code, reason);
-        }
+        Rejection ??= new CommandRejected(code, reason);
+        return false;
     }
 
-    /// <summary>Rejects with <paramref name="code"/> unless <paramref name="condition"/>; the reason is formatted only then.</summary>
-    public static void Require(bool condition, string code, [InterpolatedStringHandlerArgument(nameof(condition))] ref RejectionReason reason)
-    {
-        if (!condition)
-        {
-            throw Reject(code, reason.Text());
-        }
-    }
+    /// <summary>Returns <paramref name="condition"/>; when it is false, records a rejection with <paramref name="code"/>.</summary>
+    public bool Require(bool condition, string code, string reason) => condition || Fail(code, reason);
 
-    public static void RequirePositive(Money amount, string what) =>
+    /// <summary>As <see cref="Require(bool, string, string)"/>, with the reason formatted only when the check fails.</summary>
+    public bool Require(bool condition, string code, [InterpolatedStringHandlerArgument(nameof(condition))] ref RejectionReason reason) =>
+        condition || Fail(code, reason.Text());
+
+    public bool RequirePositive(Money amount, string what) =>
         Require(amount.IsPositive, RejectionCodes.InvalidValue, $"{what} must be positive, not {amount}");
 
-    public Account Account(AccountId id) =>
-        state.TryGetAccount(id, out var account) ? account : throw Reject(RejectionCodes.UnknownAccount, $"no account '{id}'");
+    public bool TryAccount(AccountId id, out Account account) =>
+        state.TryGetAccount(id, out account) || Fail(RejectionCodes.UnknownAccount, $"no account '{id}'");
 
-    public Market Market(string symbol) =>
-        state.TryGetMarket(symbol, out var market) ? market : throw Reject(RejectionCodes.UnknownInstrument, $"no instrument '{symbol}'");
+    public bool RequireAccount(AccountId id) => TryAccount(id, out _);
 
-    public Position Position(PositionKey key) =>
-        state.TryGetPosition(key, out var position) ? position : throw Reject(RejectionCodes.UnknownPosition, $"no {key.Scope} position of '{key.Account}' in {key.Symbol}");
+    public bool TryMarket(string symbol, out Market market) =>
+        state.TryGetMarket(symbol, out market) || Fail(RejectionCodes.UnknownInstrument, $"no instrument '{symbol}'");
 
-    public void RequirePod(PodKey pod) =>
+    public bool TryPosition(PositionKey key, out Position position) =>
+        state.TryGetPosition(key, out position) || Fail(RejectionCodes.UnknownPosition, $"no {key.Scope} position of '{key.Account}' in {key.Symbol}");
+
+    public bool RequirePod(PodKey pod) =>
         Require(state.HasPod(pod), RejectionCodes.UnknownPod, $"no pod '{pod.Name}' in account '{pod.Account}'");
 
     /// <summary>Rejects unless <paramref name="amount"/> can leave the account's free balance.</summary>
-    public void RequireAvailable(AccountId account, Asset asset, Money amount)
+    public bool RequireAvailable(AccountId account, Asset asset, Money amount)
     {
         var available = valuation.Available(account, asset);
-        Require(amount <= available, RejectionCodes.InsufficientBalance, $"'{account}' has {available} {asset} available, less than {amount}");
+        return Require(amount <= available, RejectionCodes.InsufficientBalance, $"'{account}' has {available} {asset} available, less than {amount}");
     }
 }

@@ -26,8 +26,10 @@ internal sealed class EngineState
     private readonly Dictionary<string, SortedSet<PositionKey>> _positionsBySymbol = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<PositionKey>> _crossBySymbol = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<PositionKey>> _podsBySymbol = new(StringComparer.Ordinal);
-    // An account holds a few positions: a sorted list is smaller and faster than a tree per account.
-    private readonly Dictionary<AccountId, List<PositionKey>> _positionsByAccount = [];
+    // An account's cross and pod positions (an account holds a few: a sorted list is smaller and faster than a tree).
+    // Isolated positions are never valued by account, so they are left out: an account of a thousand isolated
+    // positions would otherwise be scanned on every check of what its free balance can pay.
+    private readonly Dictionary<AccountId, List<PositionKey>> _sharedByAccount = [];
     private readonly SortedSet<PodKey> _pods = [];
     private readonly TouchedSlots _touched = new();
     private readonly SortedDictionary<string, List<InsuranceFundEntry>> _fundHistory = new(StringComparer.Ordinal);
@@ -165,9 +167,17 @@ internal sealed class EngineState
             ? keys.Where(k => k.Account != AccountId.Backstop).Select(k => new PodKey(k.Account, k.Scope.Pod!)).ToList()
             : [];
 
-    /// <summary>The positions of one account in one scope kind, in key order.</summary>
-    public IEnumerable<Position> PositionsOf(AccountId account, MarginScope scope) =>
-        _positionsByAccount.TryGetValue(account, out var keys) ? InScope(keys, scope) : [];
+    /// <summary>The positions of one account in its cross scope or one of its pods, in key order.</summary>
+    /// <exception cref="ArgumentException"><paramref name="scope"/> is isolated: those are not looked up by account.</exception>
+    public IReadOnlyList<Position> PositionsOf(AccountId account, MarginScope scope)
+    {
+        if (scope.Kind == MarginScopeKind.Isolated)
+        {
+            throw new ArgumentException("Isolated positions are not listed by account.", nameof(scope));
+        }
+
+        return _sharedByAccount.TryGetValue(account, out var keys) && keys.Count > 0 ? InScope(keys, scope) : [];
+    }
 
     private List<Position> InScope(List<PositionKey> keys, MarginScope scope)
     {
@@ -378,21 +388,23 @@ internal sealed class EngineState
     /// <summary>Adds a key to the lookups: by account, by instrument, and the cross and pod ones by instrument.</summary>
     private void AddToLookups(PositionKey key)
     {
-        InsertSorted(OwnedBy(key.Account), key);
         GetOrAdd(_positionsBySymbol, key.Symbol).Add(key);
         if (key.Scope.Kind != MarginScopeKind.Isolated)
         {
+            InsertSorted(SharedBy(key.Account), key);
             GetOrAdd(key.Scope.Kind == MarginScopeKind.Cross ? _crossBySymbol : _podsBySymbol, key.Symbol).Add(key);
         }
     }
 
     private void RemoveFromLookups(PositionKey key)
     {
-        var owned = _positionsByAccount[key.Account];
-        owned.RemoveAt(owned.BinarySearch(key));
         GetOrAdd(_positionsBySymbol, key.Symbol).Remove(key);
-        GetOrAdd(_crossBySymbol, key.Symbol).Remove(key);
-        GetOrAdd(_podsBySymbol, key.Symbol).Remove(key);
+        if (key.Scope.Kind != MarginScopeKind.Isolated)
+        {
+            var shared = _sharedByAccount[key.Account];
+            shared.RemoveAt(shared.BinarySearch(key));
+            GetOrAdd(key.Scope.Kind == MarginScopeKind.Cross ? _crossBySymbol : _podsBySymbol, key.Symbol).Remove(key);
+        }
     }
 
     /// <summary>
@@ -432,10 +444,10 @@ internal sealed class EngineState
             }
 
             _positions.Set(slot, position);
-            InsertSorted(OwnedBy(key.Account), key);
             GetOrAdd(bySymbol, key.Symbol).Add(key);
             if (key.Scope.Kind != MarginScopeKind.Isolated)
             {
+                InsertSorted(SharedBy(key.Account), key);
                 GetOrAdd(key.Scope.Kind == MarginScopeKind.Cross ? crossBySymbol : podsBySymbol, key.Symbol).Add(key);
             }
         }
@@ -503,10 +515,10 @@ internal sealed class EngineState
         }
     }
 
-    /// <summary>The sorted keys of an account's positions, made (for one position: most accounts hold one) when absent.</summary>
-    private List<PositionKey> OwnedBy(AccountId account)
+    /// <summary>The sorted keys of an account's cross and pod positions, made (for one position: most accounts hold one) when absent.</summary>
+    private List<PositionKey> SharedBy(AccountId account)
     {
-        ref var owned = ref CollectionsMarshal.GetValueRefOrAddDefault(_positionsByAccount, account, out _);
+        ref var owned = ref CollectionsMarshal.GetValueRefOrAddDefault(_sharedByAccount, account, out _);
         return owned ??= new List<PositionKey>(1);
     }
 

@@ -19,6 +19,9 @@ public sealed class MarginEngine
     // Made once: a method group converted on every command allocated a delegate per command.
     private readonly Func<Positions.Position, Numerics.Price?> _liquidationPriceOf;
 
+    // One context for every command: the engine runs one command at a time, so its event buffer is reused.
+    private readonly CommandContext _context;
+
     /// <summary>Creates an empty engine.</summary>
     /// <param name="podModel">How pods are margined; <see cref="SumOfLegsPodMarginModel"/> by default.</param>
     public MarginEngine(IPodMarginModel? podModel = null)
@@ -38,6 +41,7 @@ public sealed class MarginEngine
         PodModel = podModel ?? SumOfLegsPodMarginModel.Instance;
         _valuation = new Valuation(state, PodModel);
         _liquidationPriceOf = LiquidationPriceOf;
+        _context = new CommandContext(state, _valuation);
     }
 
     /// <summary>The pod margin model in use.</summary>
@@ -50,10 +54,11 @@ public sealed class MarginEngine
     public long Faults { get; private set; }
 
     /// <summary>
-    /// Executes one command. A rule that refuses it gives a rejection with its code; an exception no rule foresaw (a
-    /// defect) is caught too: the command is rolled back and rejected with <see cref="RejectionCodes.InternalError"/>,
-    /// so one bad command can neither leave half its changes behind nor stop the engine. Only
-    /// <see cref="OutOfMemoryException"/> escapes (after the rollback): the process cannot be trusted to go on.
+    /// Executes one command. A rule that refuses it gives a rejection with its code (a value the handlers return, not an
+    /// exception); an exception no rule foresaw (a defect) is caught too: the command is rolled back and rejected with
+    /// <see cref="RejectionCodes.InternalError"/>, so one bad command can neither leave half its changes behind nor stop
+    /// the engine. Only <see cref="OutOfMemoryException"/> escapes (after the rollback): the process cannot be trusted
+    /// to go on.
     /// </summary>
     public ExecutionResult Execute(Command command)
     {
@@ -64,23 +69,32 @@ public sealed class MarginEngine
         }
 
         _state.Ledger.BeginCommand();
-        var context = new CommandContext(_state, _valuation);
+        var context = _context;
+        context.Begin();
         var committed = false;
         try
         {
             if (command.Time is { } time && _state.LastTime is { } last && time < last)
             {
-                throw CommandContext.Reject(RejectionCodes.TimeWentBackwards, $"time {time:O} is before the previous command's {last:O}");
+                context.Fail(RejectionCodes.TimeWentBackwards, $"time {time:O} is before the previous command's {last:O}");
+            }
+            else
+            {
+                Dispatch(context, command);
             }
 
-            Dispatch(context, command);
+            if (context.Rejection is { } rejection)
+            {
+                return Reject(rejection);
+            }
+
             if (command.Time is not null)
             {
                 _state.SetLastTime(command.Time);
             }
 
             _state.RefreshIndex(_liquidationPriceOf);
-            var result = new ExecutionResult(true, context.Events.ToList(), _state.Ledger.Postings.ToList());
+            var result = new ExecutionResult(true, context.CopyEvents(), _state.Ledger.CopyPostings());
             _state.Undo.Commit();
             committed = true;
             if (command.ClientId is { } id)
@@ -90,28 +104,30 @@ public sealed class MarginEngine
 
             return result;
         }
-        catch (CommandRejection rejection)
-        {
-            return Reject(rejection.Code, rejection.Message);
-        }
         catch (OverflowException overflow)
         {
-            return Reject(RejectionCodes.Overflow, overflow.Message);
+            return Reject(context.Rejection ?? new CommandRejected(RejectionCodes.Overflow, overflow.Message));
         }
         catch (InsufficientBalanceException insufficient)
         {
-            return Reject(RejectionCodes.InsufficientBalance, insufficient.Message);
+            return Reject(context.Rejection ?? new CommandRejected(RejectionCodes.InsufficientBalance, insufficient.Message));
         }
         catch (ArgumentException invalid)
         {
-            return Reject(RejectionCodes.InvalidValue, invalid.Message);
+            return Reject(context.Rejection ?? new CommandRejected(RejectionCodes.InvalidValue, invalid.Message));
         }
 #pragma warning disable CA1031 // The fault policy: any defect becomes a journaled, replayable rejection, not a dead engine.
         catch (Exception fault) when (fault is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
+            // A check that refused and the code that went on past it anyway: the refusal is the outcome, not the fault.
+            if (context.Rejection is { } refused)
+            {
+                return Reject(refused);
+            }
+
             Faults++;
-            return Reject(RejectionCodes.InternalError, $"{fault.GetType().Name}: {fault.Message}");
+            return Reject(new CommandRejected(RejectionCodes.InternalError, $"{fault.GetType().Name}: {fault.Message}"));
         }
         finally
         {
@@ -166,11 +182,11 @@ public sealed class MarginEngine
         return market.Model.LiquidationPrice(_valuation.Isolated(position, market), market.Instrument.TickSize);
     }
 
-    private ExecutionResult Reject(string code, string reason)
+    private ExecutionResult Reject(CommandRejected rejection)
     {
         _state.Undo.Rollback();
         _state.ForgetTouched();
-        return new ExecutionResult(false, [new CommandRejected(code, reason)], []);
+        return new ExecutionResult(false, [rejection], []);
     }
 
     private static void Dispatch(CommandContext context, Command command)
@@ -198,7 +214,7 @@ public sealed class MarginEngine
             case FundPod c: PodHandler.Execute(context, c); break;
             case DefundPod c: PodHandler.Execute(context, c); break;
             case MovePositionToPod c: PodHandler.Execute(context, c); break;
-            default: throw CommandContext.Reject(RejectionCodes.NotApplicable, $"unknown command {command.GetType().Name}");
+            default: context.Fail(RejectionCodes.NotApplicable, $"unknown command {command.GetType().Name}"); break;
         }
     }
 }

@@ -53,6 +53,9 @@ internal sealed class BalanceSheet
     /// <summary>Postings made by the command in progress.</summary>
     public IReadOnlyList<Posting> Postings => _postings;
 
+    /// <summary>A copy of the command's postings, for its result (the list itself is reused by the next command).</summary>
+    public Posting[] CopyPostings() => _postings.ToArray();
+
     /// <summary>Every non-zero balance, in a stable order.</summary>
     public IReadOnlyList<KeyValuePair<LedgerAccount, Money>> Balances
     {

@@ -377,6 +377,16 @@ public static class FixedPoint
         : rounding == Rounding.Down && quotientSign < 0 ? -1
         : 0;
 
+    /// <summary>
+    /// <c>a × b</c> in 128 bits when it certainly fits (judged by bit lengths, like <see cref="FitsProduct"/>); false
+    /// sends the caller to its arbitrary-precision path. Chained, it keeps a multi-factor product off BigInteger.
+    /// </summary>
+    internal static bool TryProduct(Int128 a, Int128 b, out Int128 product)
+    {
+        product = FitsProduct(a, b) ? a * b : Int128.Zero;
+        return FitsProduct(a, b);
+    }
+
     /// <summary>Whether <c>a × b</c> certainly fits a signed 128-bit integer (judged by bit lengths, so a few that would fit are sent the long way).</summary>
     internal static bool FitsProduct(Int128 a, Int128 b) =>
         BitLength(a) + BitLength(b) < 126;

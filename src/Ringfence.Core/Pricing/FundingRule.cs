@@ -98,13 +98,56 @@ public abstract record FundingRule(TimeSpan Interval, FundingPriceBasis PaymentP
         }
 
         var pays = rate.IsPositive == (side == PositionSide.Long);
+        var rounding = pays ? Rounding.Up : Rounding.Down;
+        if (PaymentIn128(contract, quantity, price, rate, period, rounding) is { } fast)
+        {
+            return Money.FromUnits(pays ? FixedPoint.ToUnits(fast) : -FixedPoint.ToUnits(fast));
+        }
+
         var sized = (BigInteger)quantity.Units * contract.Size.Units * rate.Abs().Units * period.Ticks;
         var scale = (BigInteger)FixedPoint.Scale;
         var amount = contract.Type == ContractType.Linear
-            ? FixedPoint.Divide(sized * price.Units, scale * scale * scale * Interval.Ticks, pays ? Rounding.Up : Rounding.Down)
-            : FixedPoint.Divide(sized, (BigInteger)price.Units * scale * Interval.Ticks, pays ? Rounding.Up : Rounding.Down);
+            ? FixedPoint.Divide(sized * price.Units, scale * scale * scale * Interval.Ticks, rounding)
+            : FixedPoint.Divide(sized, (BigInteger)price.Units * scale * Interval.Ticks, rounding);
         var units = FixedPoint.ToUnits(amount);
         return Money.FromUnits(pays ? units : -units);
+    }
+
+    /// <summary>
+    /// The magnitude of <see cref="Payment(ContractSpec, PositionSide, Quantity, Price, Rate, TimeSpan)"/> in 128 bits,
+    /// or null when an intermediate might not fit. The period and interval are reduced by their common divisor first
+    /// (a whole interval is 1 ÷ 1), which keeps a realistic payment's product within 128 bits; the quotient is the same.
+    /// </summary>
+    private Int128? PaymentIn128(ContractSpec contract, Quantity quantity, Price price, Rate rate, TimeSpan period, Rounding rounding)
+    {
+        var divisor = CommonDivisor(period.Ticks, Interval.Ticks);
+        Int128 periods = period.Ticks / divisor, intervals = Interval.Ticks / divisor, scale = FixedPoint.Scale;
+        if (!FixedPoint.TryProduct((Int128)quantity.Units * contract.Size.Units, rate.Abs().Units, out var sized)
+            || !FixedPoint.TryProduct(sized, periods, out sized))
+        {
+            return null;
+        }
+
+        if (contract.Type == ContractType.Linear)
+        {
+            return FixedPoint.TryProduct(sized, price.Units, out var numerator) && FixedPoint.TryProduct(scale * scale * scale, intervals, out var denominator)
+                ? FixedPoint.Divide(numerator, denominator, rounding)
+                : null;
+        }
+
+        return FixedPoint.TryProduct((Int128)price.Units * scale, intervals, out var inverseDenominator)
+            ? FixedPoint.Divide(sized, inverseDenominator, rounding)
+            : null;
+    }
+
+    private static long CommonDivisor(long a, long b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return long.Max(1, a);
     }
 
     /// <summary>

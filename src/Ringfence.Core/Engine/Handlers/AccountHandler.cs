@@ -10,10 +10,10 @@ internal static class AccountHandler
 {
     public static void Execute(CommandContext context, CreateAccount command)
     {
-        CommandContext.Require(!context.State.TryGetAccount(command.Account, out _), RejectionCodes.DuplicateAccount, $"account '{command.Account}' exists");
-        if (command.Parent is { } parent)
+        if (!context.Require(!context.State.TryGetAccount(command.Account, out _), RejectionCodes.DuplicateAccount, $"account '{command.Account}' exists")
+            || (command.Parent is { } parent && !context.RequireAccount(parent)))
         {
-            context.Account(parent);
+            return;
         }
 
         context.State.AddAccount(new Account(command.Account, command.Parent));
@@ -22,8 +22,11 @@ internal static class AccountHandler
 
     public static void Execute(CommandContext context, Deposit command)
     {
-        context.Account(command.Account);
-        CommandContext.RequirePositive(command.Amount, "a deposit");
+        if (!context.RequireAccount(command.Account) || !context.RequirePositive(command.Amount, "a deposit"))
+        {
+            return;
+        }
+
         var free = LedgerAccount.Free(command.Account, command.Asset);
         context.State.Ledger.Deposit(free, command.Amount);
         context.Emit(new Deposited(command.Account, command.Asset, command.Amount, context.State.Ledger.Balance(free)));
@@ -31,9 +34,12 @@ internal static class AccountHandler
 
     public static void Execute(CommandContext context, Withdraw command)
     {
-        context.Account(command.Account);
-        CommandContext.RequirePositive(command.Amount, "a withdrawal");
-        context.RequireAvailable(command.Account, command.Asset, command.Amount);
+        if (!context.RequireAccount(command.Account) || !context.RequirePositive(command.Amount, "a withdrawal")
+            || !context.RequireAvailable(command.Account, command.Asset, command.Amount))
+        {
+            return;
+        }
+
         var free = LedgerAccount.Free(command.Account, command.Asset);
         context.State.Ledger.Withdraw(free, command.Amount);
         context.Emit(new Withdrawn(command.Account, command.Asset, command.Amount, context.State.Ledger.Balance(free)));
@@ -41,12 +47,14 @@ internal static class AccountHandler
 
     public static void Execute(CommandContext context, Transfer command)
     {
-        var from = context.Account(command.From);
-        var to = context.Account(command.To);
-        CommandContext.Require(from.IsParentOrChildOf(to), RejectionCodes.NotRelated,
-            $"'{command.From}' and '{command.To}' are not an account and its sub-account");
-        CommandContext.RequirePositive(command.Amount, "a transfer");
-        context.RequireAvailable(command.From, command.Asset, command.Amount);
+        if (!context.TryAccount(command.From, out var from) || !context.TryAccount(command.To, out var to)
+            || !context.Require(from.IsParentOrChildOf(to), RejectionCodes.NotRelated, $"'{command.From}' and '{command.To}' are not an account and its sub-account")
+            || !context.RequirePositive(command.Amount, "a transfer")
+            || !context.RequireAvailable(command.From, command.Asset, command.Amount))
+        {
+            return;
+        }
+
         context.State.Ledger.Transfer(LedgerAccount.Free(command.From, command.Asset), LedgerAccount.Free(command.To, command.Asset), command.Amount);
         context.Emit(new Transferred(command.From, command.To, command.Asset, command.Amount));
     }

@@ -17,18 +17,26 @@ internal static class FundingHandler
 {
     public static void Execute(CommandContext context, ApplyFundingRate command)
     {
-        var market = context.Market(command.Symbol);
-        var mark = market.Mark ?? throw CommandContext.Reject(RejectionCodes.NoMarkPrice, $"'{command.Symbol}' has no mark price to settle funding at");
-        CommandContext.Require(command.Rate > -Rate.One && command.Rate < Rate.One, RejectionCodes.InvalidValue, $"a funding rate must be in (-1, 1), not {command.Rate}");
+        if (!context.TryMarket(command.Symbol, out var market)
+            || !RequireMark(context, market, "settle funding at", out var mark)
+            || !context.Require(command.Rate > -Rate.One && command.Rate < Rate.One, RejectionCodes.InvalidValue, $"a funding rate must be in (-1, 1), not {command.Rate}"))
+        {
+            return;
+        }
+
         Pay(context, market, command.Rate, mark);
     }
 
     public static void Execute(CommandContext context, RecordFundingSample command)
     {
-        var market = context.Market(command.Symbol);
-        var mark = market.Mark ?? throw CommandContext.Reject(RejectionCodes.NoMarkPrice, $"'{command.Symbol}' has no mark price to sample against");
-        CommandContext.Require(command.ImpactBid.IsPositive && command.ImpactAsk >= command.ImpactBid, RejectionCodes.InvalidValue,
-            $"impact prices must be positive with the ask at or above the bid, not {command.ImpactBid} / {command.ImpactAsk}");
+        if (!context.TryMarket(command.Symbol, out var market)
+            || !RequireMark(context, market, "sample against", out var mark)
+            || !context.Require(command.ImpactBid.IsPositive && command.ImpactAsk >= command.ImpactBid, RejectionCodes.InvalidValue,
+                $"impact prices must be positive with the ask at or above the bid, not {command.ImpactBid} / {command.ImpactAsk}"))
+        {
+            return;
+        }
+
         var sample = new Pricing.FundingSample(market.Index ?? mark, mark, command.ImpactBid, command.ImpactAsk);
         context.State.PutMarket(market with { FundingSamples = [.. market.FundingSamples, sample] });
         context.Emit(new FundingSampled(command.Symbol, market.Profile.FundingRule.Premium(sample), market.FundingSamples.Count + 1));
@@ -36,14 +44,26 @@ internal static class FundingHandler
 
     public static void Execute(CommandContext context, SettleFunding command)
     {
-        var market = context.Market(command.Symbol);
-        var mark = market.Mark ?? throw CommandContext.Reject(RejectionCodes.NoMarkPrice, $"'{command.Symbol}' has no mark price to settle funding at");
-        CommandContext.Require(market.FundingSamples.Count > 0, RejectionCodes.NotApplicable, $"'{command.Symbol}' has no premium samples since the last settlement");
+        if (!context.TryMarket(command.Symbol, out var market)
+            || !RequireMark(context, market, "settle funding at", out var mark)
+            || !context.Require(market.FundingSamples.Count > 0, RejectionCodes.NotApplicable, $"'{command.Symbol}' has no premium samples since the last settlement"))
+        {
+            return;
+        }
+
         var rule = market.Profile.FundingRule;
         var rate = rule.Compute(market.FundingSamples);
-        context.State.PutMarket(market with { FundingSamples = [] });
+        var settled = market with { FundingSamples = [] };
+        context.State.PutMarket(settled);
         context.Emit(new FundingRateSettled(command.Symbol, rate.AveragePremium, rate.Rate, rate.Capped));
-        Pay(context, context.Market(command.Symbol), rate.Rate, rule.PriceForPayment(mark, market.Index ?? mark));
+        Pay(context, settled, rate.Rate, rule.PriceForPayment(mark, market.Index ?? mark));
+    }
+
+    /// <summary>The instrument's mark price, or a rejection that says what it was needed for.</summary>
+    private static bool RequireMark(CommandContext context, Market market, string purpose, out Price mark)
+    {
+        mark = market.Mark.GetValueOrDefault();
+        return context.Require(market.Mark is not null, RejectionCodes.NoMarkPrice, $"'{market.Symbol}' has no mark price to {purpose}");
     }
 
     private static void Pay(CommandContext context, Market market, Rate rate, Price price)

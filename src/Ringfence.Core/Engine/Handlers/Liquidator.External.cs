@@ -16,28 +16,35 @@ internal sealed partial class Liquidator
 {
     public void Fill(LiquidationFill fill)
     {
-        var market = context.Market(fill.Symbol);
         var key = new PositionKey(fill.Account, fill.Symbol, fill.Scope);
-        var position = context.Position(key);
-        CommandContext.Require(position.InLiquidation, RejectionCodes.NotApplicable, $"{key} has no outstanding liquidation order");
-        CommandContext.Require(fill.Price.IsPositive && fill.Quantity.IsPositive && fill.Quantity <= position.Quantity, RejectionCodes.InvalidValue,
-            $"a fill needs a positive price and a quantity up to the position's {position.Quantity}, not {fill.Quantity} at {fill.Price}");
-        CommandContext.Require(market.Instrument.IsOnTick(fill.Price) && market.Instrument.IsWholeLots(fill.Quantity), RejectionCodes.OffIncrement,
-            $"{fill.Quantity} at {fill.Price} is off the lot size or tick size");
-        context.Account(fill.Counterparty.Account);
-        CommandContext.Require(fill.Counterparty.Account != fill.Account, RejectionCodes.SelfTrade, $"'{fill.Account}' cannot take its own liquidation");
+        if (!context.TryMarket(fill.Symbol, out var market)
+            || !context.TryPosition(key, out var position)
+            || !context.Require(position.InLiquidation, RejectionCodes.NotApplicable, $"{key} has no outstanding liquidation order")
+            || !context.Require(fill.Price.IsPositive && fill.Quantity.IsPositive && fill.Quantity <= position.Quantity, RejectionCodes.InvalidValue,
+                $"a fill needs a positive price and a quantity up to the position's {position.Quantity}, not {fill.Quantity} at {fill.Price}")
+            || !context.Require(market.Instrument.IsOnTick(fill.Price) && market.Instrument.IsWholeLots(fill.Quantity), RejectionCodes.OffIncrement,
+                $"{fill.Quantity} at {fill.Price} is off the lot size or tick size")
+            || !context.RequireAccount(fill.Counterparty.Account)
+            || !context.Require(fill.Counterparty.Account != fill.Account, RejectionCodes.SelfTrade, $"'{fill.Account}' cannot take its own liquidation"))
+        {
+            return;
+        }
 
         var pnl = market.Instrument.Contract.Pnl(position.Side, fill.Quantity, position.EntryPrice, fill.Price, Rounding.Down);
         var gap = -(State.Ledger.Balance(Valuation.CollateralAccount(key, market)) + pnl);
-        CommandContext.Require(!gap.IsPositive || gap <= Fund(market), RejectionCodes.InsufficientInsurance,
-            $"a fill at {fill.Price} leaves a gap of {gap} that the insurance fund ({Fund(market)}) cannot cover; fill at the bankruptcy price or better");
+        if (!context.Require(!gap.IsPositive || gap <= Fund(market), RejectionCodes.InsufficientInsurance,
+                $"a fill at {fill.Price} leaves a gap of {gap} that the insurance fund ({Fund(market)}) cannot cover; fill at the bankruptcy price or better"))
+        {
+            return;
+        }
 
         var full = fill.Quantity == position.Quantity;
         var (realized, fee, forfeited) = Settle(market, position, fill.Quantity, fill.Price, forfeitRest: full && key.Scope.Kind == MarginScopeKind.Isolated, chargeFee: true);
         var counterpartyKey = new PositionKey(fill.Counterparty.Account, fill.Symbol, fill.Counterparty.Scope);
-        if (new PositionChanges(context).Apply(counterpartyKey, market, position.Side, fill.Quantity, fill.Price, fill.Counterparty.Leverage, fill.Counterparty.Margin))
+        if (!new PositionChanges(context).Apply(counterpartyKey, market, position.Side, fill.Quantity, fill.Price, fill.Counterparty.Leverage, fill.Counterparty.Margin, out var grew)
+            || (grew && !TradeHandler.RequireInitialMargin(context, market, counterpartyKey)))
         {
-            TradeHandler.RequireInitialMargin(context, market, counterpartyKey);
+            return;
         }
 
         context.Emit(new PositionLiquidated(fill.Account, fill.Symbol, fill.Scope, position.Side, fill.Quantity, fill.Price, !full, realized, fee, forfeited));

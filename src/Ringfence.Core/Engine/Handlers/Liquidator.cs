@@ -270,7 +270,7 @@ internal sealed partial class Liquidator(CommandContext context)
     {
         var full = quantity == position.Quantity;
         var (pnl, fee, forfeited) = Settle(market, position, quantity, price, forfeitRest && full, chargeFee: true);
-        new PositionChanges(context).Apply(new PositionKey(AccountId.Backstop, market.Symbol, MarginScope.Cross), market, position.Side, quantity, price, null, null, checkLimits: false);
+        Take(new PositionChanges(context), new PositionKey(AccountId.Backstop, market.Symbol, MarginScope.Cross), market, position.Side, quantity, price);
         context.Emit(new PositionLiquidated(position.Key.Account, market.Symbol, position.Key.Scope, position.Side, quantity, price, !full, pnl, fee, forfeited));
     }
 
@@ -298,7 +298,7 @@ internal sealed partial class Liquidator(CommandContext context)
                 continue;
             }
 
-            changes.Apply(candidate.Key, market, position.Side, take, bankruptcy, null, null, checkLimits: false);
+            Take(changes, candidate.Key, market, position.Side, take, bankruptcy);
             context.Emit(new AutoDeleveraged(candidate.Key.Account, market.Symbol, candidate.Key.Scope, candidate.Side, take, bankruptcy, position.Key.Account));
             left -= take;
             if (!left.IsPositive)
@@ -307,8 +307,21 @@ internal sealed partial class Liquidator(CommandContext context)
             }
         }
 
-        changes.Apply(new PositionKey(AccountId.Backstop, market.Symbol, MarginScope.Cross), market, position.Side, left, bankruptcy, null, null, checkLimits: false);
+        Take(changes, new PositionKey(AccountId.Backstop, market.Symbol, MarginScope.Cross), market, position.Side, left, bankruptcy);
         context.Emit(new BackstopAbsorbed(market.Symbol, left, bankruptcy));
+    }
+
+    /// <summary>
+    /// A counterparty (the backstop, or a deleveraged position) takes the liquidated side. Each was checked first (the
+    /// backstop may go negative; a candidate must absorb its PnL), so a refusal here is a defect: it stops the command,
+    /// which reports the refusal recorded on the context.
+    /// </summary>
+    private static void Take(PositionChanges changes, PositionKey counterparty, Market market, PositionSide side, Quantity quantity, Price price)
+    {
+        if (!changes.Apply(counterparty, market, side, quantity, price, null, null, out _, checkLimits: false))
+        {
+            throw new InvalidOperationException($"{counterparty} could not take {quantity} at {price} in a liquidation.");
+        }
     }
 
     /// <summary>Opposite positions ranked by <see cref="AdlScore"/> (highest first), the backstop last.</summary>

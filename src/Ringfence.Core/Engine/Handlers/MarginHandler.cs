@@ -11,9 +11,13 @@ internal static class MarginHandler
 {
     public static void Execute(CommandContext context, AddMargin command)
     {
-        var (position, market) = Isolated(context, command.Account, command.Symbol);
-        CommandContext.RequirePositive(command.Amount, "margin to add");
-        context.RequireAvailable(command.Account, market.SettleAsset, command.Amount);
+        if (!TryIsolated(context, command.Account, command.Symbol, out var position, out var market)
+            || !context.RequirePositive(command.Amount, "margin to add")
+            || !context.RequireAvailable(command.Account, market.SettleAsset, command.Amount))
+        {
+            return;
+        }
+
         context.State.Ledger.Transfer(LedgerAccount.Free(command.Account, market.SettleAsset), Valuation.CollateralAccount(position.Key, market), command.Amount);
         var after = context.Valuation.Isolated(position, market);
         context.Emit(new MarginAdded(command.Account, command.Symbol, command.Amount, after.Margin, market.Model.LiquidationPrice(after, market.Instrument.TickSize)));
@@ -21,13 +25,20 @@ internal static class MarginHandler
 
     public static void Execute(CommandContext context, RemoveMargin command)
     {
-        var (position, market) = Isolated(context, command.Account, command.Symbol);
-        RequireNotInLiquidation(position);
-        CommandContext.RequirePositive(command.Amount, "margin to remove");
+        if (!TryIsolated(context, command.Account, command.Symbol, out var position, out var market)
+            || !RequireNotInLiquidation(context, position)
+            || !context.RequirePositive(command.Amount, "margin to remove"))
+        {
+            return;
+        }
+
         var isolated = context.Valuation.Isolated(position, market);
         var maximum = market.Model.MaxRemovableMargin(isolated, Valuation.MarkFor(market, position), position.Leverage);
-        CommandContext.Require(command.Amount <= maximum, RejectionCodes.RemoveExceedsMax,
-            $"at most {maximum} can be removed from {position.Key}, not {command.Amount}");
+        if (!context.Require(command.Amount <= maximum, RejectionCodes.RemoveExceedsMax, $"at most {maximum} can be removed from {position.Key}, not {command.Amount}"))
+        {
+            return;
+        }
+
         context.State.Ledger.Transfer(Valuation.CollateralAccount(position.Key, market), LedgerAccount.Free(command.Account, market.SettleAsset), command.Amount);
         var after = context.Valuation.Isolated(position, market);
         context.Emit(new MarginRemoved(command.Account, command.Symbol, command.Amount, after.Margin, market.Model.LiquidationPrice(after, market.Instrument.TickSize)));
@@ -36,13 +47,16 @@ internal static class MarginHandler
     public static void Execute(CommandContext context, SetLeverage command)
     {
         var key = new PositionKey(command.Account, command.Symbol, command.Scope);
-        var market = context.Market(command.Symbol);
-        var position = context.Position(key);
-        RequireNotInLiquidation(position);
+        if (!context.TryMarket(command.Symbol, out var market) || !context.TryPosition(key, out var position) || !RequireNotInLiquidation(context, position))
+        {
+            return;
+        }
+
         var mark = Valuation.MarkFor(market, position);
         if (market.Model.CheckOpening(market.Instrument.Contract, position.Quantity, mark, command.Leverage) is { } rejection)
         {
-            throw CommandContext.Reject(rejection.Code, rejection.Reason);
+            context.Fail(rejection.Code, rejection.Reason);
+            return;
         }
 
         var funded = Money.Zero;
@@ -52,14 +66,18 @@ internal static class MarginHandler
             // up to the new initial margin at entry.
             var required = market.Model.InitialMargin(market.Instrument.Contract, position.Side, position.Quantity, position.EntryPrice, command.Leverage);
             funded = Money.Max(Money.Zero, required - context.Valuation.IsolatedMargin(position, market));
-            context.RequireAvailable(command.Account, market.SettleAsset, funded);
+            if (!context.RequireAvailable(command.Account, market.SettleAsset, funded))
+            {
+                return;
+            }
+
             context.State.Ledger.Transfer(LedgerAccount.Free(command.Account, market.SettleAsset), Valuation.CollateralAccount(key, market), funded);
         }
 
         context.State.PutPosition(position with { Leverage = command.Leverage });
-        if (key.Scope.Kind != MarginScopeKind.Isolated)
+        if (key.Scope.Kind != MarginScopeKind.Isolated && !TradeHandler.RequireInitialMargin(context, market, key))
         {
-            TradeHandler.RequireInitialMargin(context, market, key);
+            return;
         }
 
         context.Emit(new LeverageChanged(command.Account, command.Symbol, command.Scope, command.Leverage, funded));
@@ -67,20 +85,25 @@ internal static class MarginHandler
 
     public static void Execute(CommandContext context, SetAutoTopUp command)
     {
-        var (position, _) = Isolated(context, command.Account, command.Symbol);
-        CommandContext.Require(!command.Cap.IsNegative, RejectionCodes.InvalidValue, $"the top-up cap must not be negative, not {command.Cap}");
+        if (!TryIsolated(context, command.Account, command.Symbol, out var position, out _)
+            || !context.Require(!command.Cap.IsNegative, RejectionCodes.InvalidValue, $"the top-up cap must not be negative, not {command.Cap}"))
+        {
+            return;
+        }
+
         context.State.PutPosition(position with { TopUp = position.TopUp with { Enabled = command.Enabled, Cap = command.Cap } });
         context.Emit(new AutoTopUpSet(command.Account, command.Symbol, command.Enabled, command.Cap));
     }
 
     /// <summary>A position in liquidation can only be filled, deleveraged or topped up.</summary>
-    public static void RequireNotInLiquidation(Position position) =>
-        CommandContext.Require(!position.InLiquidation, RejectionCodes.InLiquidation, $"{position.Key} is in liquidation: it can only be filled, deleveraged or topped up");
+    public static bool RequireNotInLiquidation(CommandContext context, Position position) =>
+        context.Require(!position.InLiquidation, RejectionCodes.InLiquidation, $"{position.Key} is in liquidation: it can only be filled, deleveraged or topped up");
 
-    private static (Position Position, Market Market) Isolated(CommandContext context, Accounts.AccountId account, string symbol)
+    private static bool TryIsolated(CommandContext context, Accounts.AccountId account, string symbol, out Position position, out Market market)
     {
-        context.Account(account);
-        var market = context.Market(symbol);
-        return (context.Position(new PositionKey(account, symbol, MarginScope.Isolated)), market);
+        position = null!;
+        market = null!;
+        return context.RequireAccount(account) && context.TryMarket(symbol, out market)
+            && context.TryPosition(new PositionKey(account, symbol, MarginScope.Isolated), out position);
     }
 }

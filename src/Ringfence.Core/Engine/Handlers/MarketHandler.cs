@@ -15,11 +15,15 @@ internal static class MarketHandler
     public static void Execute(CommandContext context, ListInstrument command)
     {
         var symbol = command.Instrument.Symbol;
-        CommandContext.Require(!context.State.TryGetMarket(symbol, out _), RejectionCodes.DuplicateInstrument, $"instrument '{symbol}' is listed");
-        CommandContext.Require(VenueProfiles.TryFind(command.Profile, out var profile), RejectionCodes.UnknownProfile,
-            $"no profile '{command.Profile}' (known: {string.Join(", ", VenueProfiles.All.Select(p => p.Name))})");
-        CommandContext.Require(Asset.TryCreate(command.Instrument.SettleAsset, out var settle), RejectionCodes.InvalidValue,
-            $"'{command.Instrument.SettleAsset}' is not an asset code");
+        if (!context.Require(!context.State.TryGetMarket(symbol, out _), RejectionCodes.DuplicateInstrument, $"instrument '{symbol}' is listed")
+            || !context.Require(VenueProfiles.TryFind(command.Profile, out var profile), RejectionCodes.UnknownProfile,
+                $"no profile '{command.Profile}' (known: {string.Join(", ", VenueProfiles.All.Select(p => p.Name))})")
+            || !context.Require(Asset.TryCreate(command.Instrument.SettleAsset, out var settle), RejectionCodes.InvalidValue,
+                $"'{command.Instrument.SettleAsset}' is not an asset code"))
+        {
+            return;
+        }
+
         var indexRule = (command.IndexRule ?? Market.DefaultIndexRule).Validate();
         var guard = command.PriceBand is { } band ? new Pricing.PriceJumpGuard(band).Validate() : null;
         context.State.PutMarket(new Market(command.Instrument, profile, null)
@@ -34,18 +38,30 @@ internal static class MarketHandler
 
     public static void Execute(CommandContext context, UpdateMarkPrice command)
     {
-        var market = context.Market(command.Symbol);
-        CommandContext.Require(command.Price.IsPositive, RejectionCodes.InvalidValue, $"a mark price must be positive, not {command.Price}");
+        if (!context.TryMarket(command.Symbol, out var market)
+            || !context.Require(command.Price.IsPositive, RejectionCodes.InvalidValue, $"a mark price must be positive, not {command.Price}"))
+        {
+            return;
+        }
+
         ApplyMark(context, market, command.Price);
     }
 
     public static void Execute(CommandContext context, UpdateIndexPrice command)
     {
-        var market = context.Market(command.Symbol);
-        CommandContext.Require(command.Price.IsPositive, RejectionCodes.InvalidValue, $"an index price must be positive, not {command.Price}");
-        CommandContext.Require(Accounts.Identifier.IsValid(command.Source, 64), RejectionCodes.InvalidValue, $"'{command.Source}' is not a valid source name");
-        var now = command.Time ?? context.State.LastTime
-            ?? throw CommandContext.Reject(RejectionCodes.InvalidValue, "an index price needs a time (the engine reads no clock)");
+        if (!context.TryMarket(command.Symbol, out var market)
+            || !context.Require(command.Price.IsPositive, RejectionCodes.InvalidValue, $"an index price must be positive, not {command.Price}")
+            || !context.Require(Accounts.Identifier.IsValid(command.Source, 64), RejectionCodes.InvalidValue, $"'{command.Source}' is not a valid source name"))
+        {
+            return;
+        }
+
+        if ((command.Time ?? context.State.LastTime) is not { } now)
+        {
+            context.Fail(RejectionCodes.InvalidValue, "an index price needs a time (the engine reads no clock)");
+            return;
+        }
+
         var quotes = new SortedDictionary<string, Pricing.IndexQuote>(market.IndexQuotes.ToDictionary(q => q.Key, q => q.Value), StringComparer.Ordinal)
         {
             [command.Source] = new Pricing.IndexQuote(command.Source, command.Price, now),
@@ -90,8 +106,17 @@ internal static class MarketHandler
     /// <summary>The full scan: every isolated position checked exactly, and compared with what the index offers.</summary>
     public static void Execute(CommandContext context, Sweep command)
     {
-        var market = context.Market(command.Symbol);
-        var mark = market.Mark ?? throw CommandContext.Reject(RejectionCodes.NoMarkPrice, $"'{command.Symbol}' has no mark price to sweep at");
+        if (!context.TryMarket(command.Symbol, out var market))
+        {
+            return;
+        }
+
+        if (market.Mark is not { } mark)
+        {
+            context.Fail(RejectionCodes.NoMarkPrice, $"'{command.Symbol}' has no mark price to sweep at");
+            return;
+        }
+
         var candidates = new HashSet<PositionKey>(context.State.Index.Crossed(command.Symbol, mark));
         int positions = 0, liquidatable = 0, disagreements = 0;
         foreach (var position in context.State.PositionsIn(command.Symbol).Where(p => p.Key.Scope.Kind == MarginScopeKind.Isolated))

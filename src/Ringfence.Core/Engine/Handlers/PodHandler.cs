@@ -12,19 +12,31 @@ internal static class PodHandler
 {
     public static void Execute(CommandContext context, CreatePod command)
     {
-        context.Account(command.Account);
-        CommandContext.Require(MarginScope.TryParse("pod:" + command.Pod, out _), RejectionCodes.InvalidValue, $"'{command.Pod}' is not a valid pod name");
+        if (!context.RequireAccount(command.Account)
+            || !context.Require(MarginScope.TryParse("pod:" + command.Pod, out _), RejectionCodes.InvalidValue, $"'{command.Pod}' is not a valid pod name"))
+        {
+            return;
+        }
+
         var pod = new PodKey(command.Account, command.Pod);
-        CommandContext.Require(!context.State.HasPod(pod), RejectionCodes.DuplicatePod, $"pod '{command.Pod}' exists in '{command.Account}'");
+        if (!context.Require(!context.State.HasPod(pod), RejectionCodes.DuplicatePod, $"pod '{command.Pod}' exists in '{command.Account}'"))
+        {
+            return;
+        }
+
         context.State.AddPod(pod);
         context.Emit(new PodCreated(command.Account, command.Pod));
     }
 
     public static void Execute(CommandContext context, FundPod command)
     {
-        var pod = Pod(context, command.Account, command.Pod);
-        CommandContext.RequirePositive(command.Amount, "pod funding");
-        context.RequireAvailable(command.Account, command.Asset, command.Amount);
+        if (!TryPod(context, command.Account, command.Pod, out var pod)
+            || !context.RequirePositive(command.Amount, "pod funding")
+            || !context.RequireAvailable(command.Account, command.Asset, command.Amount))
+        {
+            return;
+        }
+
         var podAccount = LedgerAccount.PodMargin(command.Account, command.Pod, command.Asset);
         context.State.Ledger.Transfer(LedgerAccount.Free(command.Account, command.Asset), podAccount, command.Amount);
         context.Emit(new PodFunded(pod.Account, pod.Name, command.Asset, command.Amount, context.State.Ledger.Balance(podAccount)));
@@ -32,12 +44,19 @@ internal static class PodHandler
 
     public static void Execute(CommandContext context, DefundPod command)
     {
-        var pod = Pod(context, command.Account, command.Pod);
-        CommandContext.RequirePositive(command.Amount, "pod defunding");
+        if (!TryPod(context, command.Account, command.Pod, out var pod) || !context.RequirePositive(command.Amount, "pod defunding"))
+        {
+            return;
+        }
+
         var figures = context.Valuation.Pod(pod, command.Asset);
         var removable = Numerics.Money.Max(Numerics.Money.Zero, Numerics.Money.Min(figures.Collateral, figures.Equity - figures.Initial));
-        CommandContext.Require(command.Amount <= removable, RejectionCodes.RemoveExceedsMax,
-            $"at most {removable} {command.Asset} can leave pod '{pod.Name}' (collateral {figures.Collateral}, equity {figures.Equity}, initial requirement {figures.Initial})");
+        if (!context.Require(command.Amount <= removable, RejectionCodes.RemoveExceedsMax,
+                $"at most {removable} {command.Asset} can leave pod '{pod.Name}' (collateral {figures.Collateral}, equity {figures.Equity}, initial requirement {figures.Initial})"))
+        {
+            return;
+        }
+
         var podAccount = LedgerAccount.PodMargin(command.Account, command.Pod, command.Asset);
         context.State.Ledger.Transfer(podAccount, LedgerAccount.Free(command.Account, command.Asset), command.Amount);
         context.Emit(new PodDefunded(pod.Account, pod.Name, command.Asset, command.Amount, context.State.Ledger.Balance(podAccount)));
@@ -49,10 +68,14 @@ internal static class PodHandler
     /// </summary>
     public static void Execute(CommandContext context, MovePositionToPod command)
     {
-        var pod = Pod(context, command.Account, command.Pod);
-        var market = context.Market(command.Symbol);
-        var position = context.Position(new PositionKey(command.Account, command.Symbol, MarginScope.Isolated));
-        MarginHandler.RequireNotInLiquidation(position);
+        if (!TryPod(context, command.Account, command.Pod, out _)
+            || !context.TryMarket(command.Symbol, out var market)
+            || !context.TryPosition(new PositionKey(command.Account, command.Symbol, MarginScope.Isolated), out var position)
+            || !MarginHandler.RequireNotInLiquidation(context, position))
+        {
+            return;
+        }
+
         var margin = context.Valuation.IsolatedMargin(position, market);
         var podAccount = LedgerAccount.PodMargin(command.Account, command.Pod, market.SettleAsset);
         context.State.Ledger.Transfer(Valuation.CollateralAccount(position.Key, market), podAccount, margin);
@@ -61,22 +84,27 @@ internal static class PodHandler
         var podKey = new PositionKey(command.Account, command.Symbol, MarginScope.InPod(command.Pod));
         if (context.State.TryGetPosition(podKey, out _))
         {
-            new PositionChanges(context).Apply(podKey, market, position.Side, position.Quantity, position.EntryPrice, null, null);
+            if (!new PositionChanges(context).Apply(podKey, market, position.Side, position.Quantity, position.EntryPrice, null, null, out _))
+            {
+                return;
+            }
         }
         else
         {
             context.State.PutPosition(position with { Key = podKey, TopUp = AutoTopUp.Off });
         }
 
-        TradeHandler.RequireInitialMargin(context, market, podKey);
+        if (!TradeHandler.RequireInitialMargin(context, market, podKey))
+        {
+            return;
+        }
+
         context.Emit(new PositionMovedToPod(command.Account, command.Symbol, command.Pod, margin));
     }
 
-    private static PodKey Pod(CommandContext context, AccountId account, string name)
+    private static bool TryPod(CommandContext context, AccountId account, string name, out PodKey pod)
     {
-        context.Account(account);
-        var pod = new PodKey(account, name);
-        context.RequirePod(pod);
-        return pod;
+        pod = new PodKey(account, name);
+        return context.RequireAccount(account) && context.RequirePod(pod);
     }
 }

@@ -16,46 +16,46 @@ internal static class TradeHandler
 {
     public static void Execute(CommandContext context, Trade trade)
     {
-        var market = context.Market(trade.Symbol);
-        var instrument = market.Instrument;
-        CommandContext.Require(trade.Price.IsPositive && trade.Quantity.IsPositive, RejectionCodes.InvalidValue,
-            $"a trade needs a positive price and quantity, not {trade.Quantity} at {trade.Price}");
-        CommandContext.Require(instrument.IsOnTick(trade.Price) && instrument.IsWholeLots(trade.Quantity), RejectionCodes.OffIncrement,
-            $"{trade.Quantity} at {trade.Price} is off the lot size {instrument.LotSize} or tick size {instrument.TickSize}");
-        context.Account(trade.Buyer.Account);
-        context.Account(trade.Seller.Account);
-        CommandContext.Require(trade.Buyer.Account != trade.Seller.Account, RejectionCodes.SelfTrade,
-            $"'{trade.Buyer.Account}' cannot trade with itself");
-        foreach (var side in new[] { trade.Buyer, trade.Seller })
+        if (!context.TryMarket(trade.Symbol, out var market))
         {
-            if (side.Scope.Kind == MarginScopeKind.Pod)
-            {
-                context.RequirePod(new PodKey(side.Account, side.Scope.Pod!));
-            }
+            return;
+        }
 
-            CommandContext.Require(!(context.State.TryGetPosition(Key(side, trade.Symbol), out var held) && held.InLiquidation), RejectionCodes.InLiquidation,
-                $"{Key(side, trade.Symbol)} is in liquidation: only its liquidation order can trade it");
-            if (side.Leverage is { } leverage)
-            {
-                CommandContext.Require(leverage >= Leverage.One, RejectionCodes.LeverageBelowOne, $"leverage {leverage} must be at least 1");
-            }
+        var instrument = market.Instrument;
+        if (!context.Require(trade.Price.IsPositive && trade.Quantity.IsPositive, RejectionCodes.InvalidValue,
+                $"a trade needs a positive price and quantity, not {trade.Quantity} at {trade.Price}")
+            || !context.Require(instrument.IsOnTick(trade.Price) && instrument.IsWholeLots(trade.Quantity), RejectionCodes.OffIncrement,
+                $"{trade.Quantity} at {trade.Price} is off the lot size {instrument.LotSize} or tick size {instrument.TickSize}")
+            || !context.RequireAccount(trade.Buyer.Account)
+            || !context.RequireAccount(trade.Seller.Account)
+            || !context.Require(trade.Buyer.Account != trade.Seller.Account, RejectionCodes.SelfTrade, $"'{trade.Buyer.Account}' cannot trade with itself")
+            || !CheckSide(context, trade.Buyer, trade.Symbol)
+            || !CheckSide(context, trade.Seller, trade.Symbol))
+        {
+            return;
         }
 
         context.Emit(new TradeExecuted(trade.Symbol, trade.Price, trade.Quantity, trade.Buyer.Account, trade.Seller.Account));
         var changes = new PositionChanges(context);
-        var buyerGrew = changes.Apply(Key(trade.Buyer, trade.Symbol), market, PositionSide.Long, trade.Quantity, trade.Price, trade.Buyer.Leverage, trade.Buyer.Margin);
-        var sellerGrew = changes.Apply(Key(trade.Seller, trade.Symbol), market, PositionSide.Short, trade.Quantity, trade.Price, trade.Seller.Leverage, trade.Seller.Margin);
+        if (!changes.Apply(Key(trade.Buyer, trade.Symbol), market, PositionSide.Long, trade.Quantity, trade.Price, trade.Buyer.Leverage, trade.Buyer.Margin, out var buyerGrew)
+            || !changes.Apply(Key(trade.Seller, trade.Symbol), market, PositionSide.Short, trade.Quantity, trade.Price, trade.Seller.Leverage, trade.Seller.Margin, out var sellerGrew))
+        {
+            return;
+        }
 
         if (trade.Aggressor is { } aggressor)
         {
             var notional = instrument.Contract.Notional(trade.Quantity, trade.Price, Rounding.Up);
-            ChargeFee(context, market, trade.Buyer, buyerGrew, notional.MultiplyBy(aggressor == TradeAggressor.Buyer ? instrument.TakerFee : instrument.MakerFee, Rounding.Up));
-            ChargeFee(context, market, trade.Seller, sellerGrew, notional.MultiplyBy(aggressor == TradeAggressor.Seller ? instrument.TakerFee : instrument.MakerFee, Rounding.Up));
+            if (!ChargeFee(context, market, trade.Buyer, buyerGrew, notional.MultiplyBy(aggressor == TradeAggressor.Buyer ? instrument.TakerFee : instrument.MakerFee, Rounding.Up))
+                || !ChargeFee(context, market, trade.Seller, sellerGrew, notional.MultiplyBy(aggressor == TradeAggressor.Seller ? instrument.TakerFee : instrument.MakerFee, Rounding.Up)))
+            {
+                return;
+            }
         }
 
-        if (buyerGrew)
+        if (buyerGrew && !RequireInitialMargin(context, market, Key(trade.Buyer, trade.Symbol)))
         {
-            RequireInitialMargin(context, market, Key(trade.Buyer, trade.Symbol));
+            return;
         }
 
         if (sellerGrew)
@@ -64,11 +64,22 @@ internal static class TradeHandler
         }
     }
 
+    /// <summary>What one side must pass before anything changes: its pod exists, its position is not in liquidation, its leverage is at least 1.</summary>
+    private static bool CheckSide(CommandContext context, TradeSide side, string symbol)
+    {
+        var key = Key(side, symbol);
+        return (side.Scope.Kind != MarginScopeKind.Pod || context.RequirePod(new PodKey(side.Account, side.Scope.Pod!)))
+            && context.Require(!(context.State.TryGetPosition(key, out var held) && held.InLiquidation), RejectionCodes.InLiquidation,
+                $"{key} is in liquidation: only its liquidation order can trade it")
+            && (side.Leverage is not { } leverage
+                || context.Require(leverage >= Leverage.One, RejectionCodes.LeverageBelowOne, $"leverage {leverage} must be at least 1"));
+    }
+
     /// <summary>
     /// Rejects unless the scope a position grew in still meets its requirement: an isolated position must not be
-    /// liquidatable at mark; a cross account and a pod must hold their initial margin.
+    /// liquidatable at mark; a cross account and a pod must hold their initial margin. False when it rejects.
     /// </summary>
-    public static void RequireInitialMargin(CommandContext context, Market market, PositionKey key)
+    public static bool RequireInitialMargin(CommandContext context, Market market, PositionKey key)
     {
         var valuation = context.Valuation;
         switch (key.Scope.Kind)
@@ -76,19 +87,18 @@ internal static class TradeHandler
             case MarginScopeKind.Isolated when context.State.TryGetPosition(key, out var position):
                 var isolated = valuation.Isolated(position, market);
                 var mark = Valuation.MarkFor(market, position);
-                CommandContext.Require(!market.Model.IsLiquidatable(isolated, mark), RejectionCodes.InsufficientMargin,
+                return context.Require(!market.Model.IsLiquidatable(isolated, mark), RejectionCodes.InsufficientMargin,
                     $"{key} would start at or below maintenance: equity {IsolatedMarginModel.Equity(isolated, mark)}, maintenance {market.Model.MaintenanceMargin(isolated, mark)}");
-                break;
             case MarginScopeKind.Cross:
                 var cross = valuation.Cross(key.Account, market.SettleAsset);
-                CommandContext.Require(cross.Equity >= cross.Initial, RejectionCodes.InsufficientMargin,
+                return context.Require(cross.Equity >= cross.Initial, RejectionCodes.InsufficientMargin,
                     $"cross equity {cross.Equity} {market.SettleAsset} of '{key.Account}' is below its initial margin {cross.Initial}");
-                break;
             case MarginScopeKind.Pod:
                 var pod = valuation.Pod(new PodKey(key.Account, key.Scope.Pod!), market.SettleAsset);
-                CommandContext.Require(pod.Equity >= pod.Initial, RejectionCodes.InsufficientMargin,
+                return context.Require(pod.Equity >= pod.Initial, RejectionCodes.InsufficientMargin,
                     $"pod '{key.Scope.Pod}' equity {pod.Equity} {market.SettleAsset} is below its initial margin {pod.Initial}");
-                break;
+            default:
+                return true;
         }
     }
 
@@ -100,16 +110,16 @@ internal static class TradeHandler
     /// grew is held to its initial margin afterwards); a side that reduced may pay from the whole balance, so that
     /// cutting risk is never blocked by the fee.
     /// </summary>
-    private static void ChargeFee(CommandContext context, Market market, TradeSide side, bool grew, Money fee)
+    private static bool ChargeFee(CommandContext context, Market market, TradeSide side, bool grew, Money fee)
     {
         if (fee == Money.Zero)
         {
-            return;
+            return true;
         }
 
-        if (fee.IsPositive && grew && side.Scope.Kind == MarginScopeKind.Isolated)
+        if (fee.IsPositive && grew && side.Scope.Kind == MarginScopeKind.Isolated && !context.RequireAvailable(side.Account, market.SettleAsset, fee))
         {
-            context.RequireAvailable(side.Account, market.SettleAsset, fee);
+            return false;
         }
 
         var payer = side.Scope.Kind == MarginScopeKind.Pod
@@ -118,8 +128,12 @@ internal static class TradeHandler
         var pool = LedgerAccount.FeePool(market.SettleAsset);
         if (fee.IsPositive)
         {
-            CommandContext.Require(context.State.Ledger.Balance(payer) >= fee, RejectionCodes.InsufficientBalance,
-                $"'{side.Account}' cannot pay the fee {fee} {market.SettleAsset}");
+            if (!context.Require(context.State.Ledger.Balance(payer) >= fee, RejectionCodes.InsufficientBalance,
+                    $"'{side.Account}' cannot pay the fee {fee} {market.SettleAsset}"))
+            {
+                return false;
+            }
+
             context.State.Ledger.Transfer(payer, pool, fee);
         }
         else
@@ -128,5 +142,6 @@ internal static class TradeHandler
         }
 
         context.Emit(new FeeCharged(side.Account, market.Symbol, side.Scope, fee));
+        return true;
     }
 }
