@@ -68,7 +68,6 @@ internal static class BenchmarkData
     public static Price RandomMark(Random random, IsolatedPosition position, double move)
     {
         ArgumentNullException.ThrowIfNull(random);
-        ArgumentNullException.ThrowIfNull(position);
         var entry = position.EntryPrice.Units / (double)FixedPoint.Scale;
         return Price.FromUnits(ToUnits(Math.Round(entry * (1 + (((random.NextDouble() * 2) - 1) * move)), 1)));
     }

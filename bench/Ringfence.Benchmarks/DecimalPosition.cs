@@ -14,7 +14,6 @@ internal readonly record struct DecimalPosition(decimal Sign, decimal Size, deci
     /// <summary>The exact decimal mirror of <paramref name="position"/>.</summary>
     public static DecimalPosition From(IsolatedPosition position)
     {
-        ArgumentNullException.ThrowIfNull(position);
         return new(
             position.Side.Sign(),
             BenchmarkData.ToDecimal(position.Quantity.Units) * BenchmarkData.ToDecimal(position.Contract.Size.Units),

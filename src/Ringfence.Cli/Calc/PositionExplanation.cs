@@ -20,7 +20,6 @@ internal static class PositionExplanation
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(position);
         ArgumentNullException.ThrowIfNull(tier);
         var profile = request.Profile;
         string[] sentences =

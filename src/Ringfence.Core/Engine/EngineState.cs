@@ -39,10 +39,24 @@ internal sealed class EngineState
     private readonly ValueUndo<(int Slot, Position? Previous)> _positionUndo;
     private readonly ValueUndo<(int Slot, PositionSide Side, Price? Price)> _indexUndo;
 
+    // A market replaced (every mark tick replaces one) or listed: its symbol and what was there before, null for none.
+    private readonly ValueUndo<(string Symbol, Market? Previous)> _marketUndo;
+
     public EngineState(long idempotencyWindow = EngineOptions.DefaultIdempotencyWindow, bool boundCrossValuations = true)
     {
         CrossBounds = boundCrossValuations ? new CrossValuationBounds(Undo) : null;
         _positionUndo = new(Undo, RestorePosition);
+        _marketUndo = new(Undo, replaced =>
+        {
+            if (replaced.Previous is { } previous)
+            {
+                _markets[replaced.Symbol] = previous;
+            }
+            else
+            {
+                _markets.Remove(replaced.Symbol);
+            }
+        });
         Index = new LiquidationSlotIndex(_positions.KeyAt);
         _indexUndo = new(Undo, replaced => Index.Set(replaced.Slot, _positions.KeyAt(replaced.Slot).Symbol, replaced.Side, replaced.Price));
         ClientIds = new ClientIdWindow(idempotencyWindow);
@@ -209,17 +223,7 @@ internal sealed class EngineState
         }
 
         _markets[market.Symbol] = market;
-        Undo.Record(() =>
-        {
-            if (had)
-            {
-                _markets[market.Symbol] = previous!;
-            }
-            else
-            {
-                _markets.Remove(market.Symbol);
-            }
-        });
+        _marketUndo.Record((market.Symbol, had ? previous : null));
     }
 
     public void PutPosition(Position position)
@@ -356,8 +360,11 @@ internal sealed class EngineState
     /// </summary>
     public void RefreshIndex(Func<Position, Price?> liquidationPrice)
     {
-        foreach (var slot in _touched.Slots)
+        // By index: a foreach over the read-only list would box its enumerator on every command.
+        var slots = _touched.Slots;
+        for (var i = 0; i < slots.Count; i++)
         {
+            var slot = slots[i];
             var key = _positions.KeyAt(slot);
             var position = _positions.At(slot);
             var previous = Index.PriceOf(slot);

@@ -6,4 +6,4 @@ namespace Ringfence.Core.Ledger;
 /// One balance change: <see cref="Amount"/> (positive) moved from <see cref="From"/> to <see cref="To"/>. A deposit has
 /// no source and a withdrawal no destination.
 /// </summary>
-public sealed record Posting(LedgerAccount? From, LedgerAccount? To, Money Amount);
+public readonly record struct Posting(LedgerAccount? From, LedgerAccount? To, Money Amount);

@@ -71,14 +71,12 @@ public sealed class IsolatedMarginModel
     /// <summary>The position's value at <paramref name="price"/>, in the settle asset, rounded up.</summary>
     public static Money Notional(IsolatedPosition position, Price price)
     {
-        ArgumentNullException.ThrowIfNull(position);
         return position.Contract.Notional(position.Quantity, price, Rounding.Up);
     }
 
     /// <summary>Unrealized PnL at <paramref name="mark"/>, rounded down (a credit).</summary>
     public static Money UnrealizedPnl(IsolatedPosition position, Price mark)
     {
-        ArgumentNullException.ThrowIfNull(position);
         return position.Contract.Pnl(position.Side, position.Quantity, position.EntryPrice, mark, Rounding.Down);
     }
 
@@ -109,7 +107,6 @@ public sealed class IsolatedMarginModel
     /// </remarks>
     public Money StatedCloseFee(IsolatedPosition position, Leverage leverage)
     {
-        ArgumentNullException.ThrowIfNull(position);
         var notional = position.EntryNotional;
         return LeverageCloseFee(position.Contract, position.Side, notional, notional.DivideBy(leverage, Rounding.Up));
     }
@@ -140,7 +137,6 @@ public sealed class IsolatedMarginModel
     /// </summary>
     public Money CloseFeeReserve(IsolatedPosition position)
     {
-        ArgumentNullException.ThrowIfNull(position);
         if (!FeeRateAtBankruptcy.IsPositive)
         {
             return Money.Zero;
@@ -214,7 +210,6 @@ public sealed class IsolatedMarginModel
     /// </summary>
     public Price? LiquidationPrice(IsolatedPosition position, Price tick)
     {
-        ArgumentNullException.ThrowIfNull(position);
         return Round(position, SolveLiquidation(position), tick);
     }
 
@@ -225,7 +220,6 @@ public sealed class IsolatedMarginModel
     /// </summary>
     public Price? BankruptcyPrice(IsolatedPosition position, Price tick)
     {
-        ArgumentNullException.ThrowIfNull(position);
         return Round(position, PriceRoot.Solve(position, new RequirementPiece(FeeRateAtBankruptcy, Money.Zero)), tick);
     }
 
@@ -239,7 +233,6 @@ public sealed class IsolatedMarginModel
     /// <param name="leverage">The position's leverage setting (its initial-margin rate is 1 ÷ leverage).</param>
     public Money MaxRemovableMargin(IsolatedPosition position, Price mark, Leverage leverage)
     {
-        ArgumentNullException.ThrowIfNull(position);
         var notional = Notional(position, mark);
         var initial = InitialMargin(position.Contract, position.Side, position.Quantity, mark, leverage);
         var keep = Money.Max(initial, notional.MultiplyBy(Profile.TransferFloor, Rounding.Up));
@@ -359,15 +352,13 @@ public sealed class IsolatedMarginModel
 
         // Otherwise: the requirement is the largest of its pieces (plus a zero floor when tier 1 starts above zero),
         // so a long is liquidated at the highest piece root and a short at the lowest.
-        var pieces = Tiers.Tiers.Select(t => Piece(t, fixedFee)).ToList();
-        if (Tiers.Tiers[0].MaintenanceAmount.IsPositive)
-        {
-            pieces.Add(new RequirementPiece(FeeRateOnMarkNotional, fixedFee));
-        }
-
+        // (A loop over the tiers, not a list of pieces: a lambda capturing the fee allocated on every solve, fast path or not.)
+        var tiers = Tiers.Tiers;
+        var floor = tiers[0].MaintenanceAmount.IsPositive;
         PriceRoot? best = null;
-        foreach (var piece in pieces)
+        for (var i = 0; i < tiers.Count + (floor ? 1 : 0); i++)
         {
+            var piece = i < tiers.Count ? Piece(tiers[i], fixedFee) : new RequirementPiece(FeeRateOnMarkNotional, fixedFee);
             var root = PriceRoot.Solve(position, piece);
             if (root.Kind == PriceRootKind.Always)
             {

@@ -14,7 +14,7 @@ namespace Ringfence.Core.Margin;
 /// The isolated wallet balance, in the settle asset: collateral allocated at opening, plus margin added, minus margin
 /// removed, minus funding paid (plus funding received). This is all the position can lose.
 /// </param>
-public sealed record IsolatedPosition(ContractSpec Contract, PositionSide Side, Quantity Quantity, Price EntryPrice, Money Margin)
+public readonly record struct IsolatedPosition(ContractSpec Contract, PositionSide Side, Quantity Quantity, Price EntryPrice, Money Margin)
 {
     /// <summary>Validates the record: size and entry price must be positive.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A field is out of range.</exception>

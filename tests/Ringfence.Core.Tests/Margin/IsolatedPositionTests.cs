@@ -22,10 +22,10 @@ public sealed class IsolatedPositionTests
     }
 
     [Fact]
-    public void Validate_returns_a_valid_position_itself()
+    public void Validate_returns_a_valid_position_unchanged()
     {
         var position = Position("0.00000001", "0.00000001");
-        Assert.Same(position, position.Validate());
+        Assert.Equal(position, position.Validate());
     }
 
     [Fact]

@@ -60,7 +60,7 @@ internal sealed partial class Liquidator(CommandContext context)
                     continue;
                 }
 
-                LiquidateShared(account, MarginScope.Cross, market.SettleAsset, () => context.Valuation.Cross(account, market.SettleAsset));
+                LiquidateShared(account, MarginScope.Cross, market.SettleAsset);
                 if (bounds is not null)
                 {
                     State.BoundCrossAccount(account, market.SettleAsset, HealthyBands(account, market.SettleAsset));
@@ -70,7 +70,7 @@ internal sealed partial class Liquidator(CommandContext context)
 
         foreach (var pod in State.PodsIn(market.Symbol))
         {
-            LiquidateShared(pod.Account, MarginScope.InPod(pod.Name), market.SettleAsset, () => context.Valuation.Pod(pod, market.SettleAsset));
+            LiquidateShared(pod.Account, MarginScope.InPod(pod.Name), market.SettleAsset);
         }
     }
 
@@ -107,7 +107,7 @@ internal sealed partial class Liquidator(CommandContext context)
             var amount = Money.Min(needed, Money.Min(position.TopUp.Remaining, context.Valuation.Available(position.Key.Account, market.SettleAsset)));
             if (amount.IsPositive)
             {
-                State.Ledger.Transfer(LedgerAccount.Free(position.Key.Account, market.SettleAsset), Valuation.CollateralAccount(position.Key, market), amount);
+                State.Ledger.Transfer(State.FreeOf(position.Key.Account, market.SettleAsset), State.CollateralOf(position.Key, market), amount);
                 var topUp = position.TopUp with { Used = position.TopUp.Used + amount };
                 State.PutPosition(position with { TopUp = topUp });
                 isolated = isolated.WithMarginChange(amount);
@@ -184,10 +184,10 @@ internal sealed partial class Liquidator(CommandContext context)
     /// (profitable ones first when the scope's cash cannot pay that close's loss),
     /// until the scope is above maintenance again.
     /// </summary>
-    private void LiquidateShared(AccountId account, MarginScope scope, Asset asset, Func<ScopeFigures> figures)
+    private void LiquidateShared(AccountId account, MarginScope scope, Asset asset)
     {
         var first = true;
-        while (figures() is var now && now.Maintenance.IsPositive && now.Equity <= now.Maintenance)
+        while (Figures(account, scope, asset) is var now && now.Maintenance.IsPositive && now.Equity <= now.Maintenance)
         {
             var largest = State.PositionsOf(account, scope)
                 .Select(p => (Position: p, Market: context.Valuation.MarketOf(p)))
@@ -225,6 +225,11 @@ internal sealed partial class Liquidator(CommandContext context)
             LiquidateWhole(largest.Market, largest.Position, mark);
         }
     }
+
+    /// <summary>The figures of a cross account or a pod in <paramref name="asset"/>, valued afresh.</summary>
+    private ScopeFigures Figures(AccountId account, MarginScope scope, Asset asset) => scope.Kind == MarginScopeKind.Cross
+        ? context.Valuation.Cross(account, asset)
+        : context.Valuation.Pod(new PodKey(account, scope.Pod!), asset);
 
     private (Position Position, Market Market, Money Requirement) ProfitFirstIfShort(AccountId account, MarginScope scope, Asset asset, (Position Position, Market Market, Money Requirement) largest)
     {

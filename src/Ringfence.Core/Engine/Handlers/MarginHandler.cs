@@ -18,7 +18,7 @@ internal static class MarginHandler
             return;
         }
 
-        context.State.Ledger.Transfer(LedgerAccount.Free(command.Account, market.SettleAsset), Valuation.CollateralAccount(position.Key, market), command.Amount);
+        context.State.Ledger.Transfer(context.State.FreeOf(command.Account, market.SettleAsset), context.State.CollateralOf(position.Key, market), command.Amount);
         var after = context.Valuation.Isolated(position, market);
         context.Emit(new MarginAdded(command.Account, command.Symbol, command.Amount, after.Margin, market.Model.LiquidationPrice(after, market.Instrument.TickSize)));
     }
@@ -39,7 +39,7 @@ internal static class MarginHandler
             return;
         }
 
-        context.State.Ledger.Transfer(Valuation.CollateralAccount(position.Key, market), LedgerAccount.Free(command.Account, market.SettleAsset), command.Amount);
+        context.State.Ledger.Transfer(context.State.CollateralOf(position.Key, market), context.State.FreeOf(command.Account, market.SettleAsset), command.Amount);
         var after = context.Valuation.Isolated(position, market);
         context.Emit(new MarginRemoved(command.Account, command.Symbol, command.Amount, after.Margin, market.Model.LiquidationPrice(after, market.Instrument.TickSize)));
     }
@@ -71,7 +71,7 @@ internal static class MarginHandler
                 return;
             }
 
-            context.State.Ledger.Transfer(LedgerAccount.Free(command.Account, market.SettleAsset), Valuation.CollateralAccount(key, market), funded);
+            context.State.Ledger.Transfer(context.State.FreeOf(command.Account, market.SettleAsset), context.State.CollateralOf(key, market), funded);
         }
 
         context.State.PutPosition(position with { Leverage = command.Leverage });
