@@ -193,6 +193,12 @@ internal sealed class EngineState
         return _sharedByAccount.TryGetValue(account, out var keys) && keys.Count > 0 ? InScope(keys, scope) : [];
     }
 
+    /// <summary>The positions of one account in its cross scope or one of its pods, read in place (see <see cref="ScopePositions"/>).</summary>
+    public ScopePositions PositionsInScope(AccountId account, MarginScope scope) =>
+        scope.Kind == MarginScopeKind.Isolated
+            ? throw new ArgumentException("Isolated positions are not listed by account.", nameof(scope))
+            : new(_positions, _sharedByAccount.GetValueOrDefault(account), scope);
+
     private List<Position> InScope(List<PositionKey> keys, MarginScope scope)
     {
         var positions = new List<Position>(keys.Count);

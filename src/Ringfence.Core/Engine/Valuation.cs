@@ -35,14 +35,14 @@ internal sealed class Valuation(EngineState state, IPodMarginModel podModel)
 
     /// <summary>Figures of the account's cross positions settling in <paramref name="asset"/>, with the free balance as collateral.</summary>
     public ScopeFigures Cross(AccountId account, Asset asset) =>
-        Sum(state.Free(account, asset), state.PositionsOf(account, MarginScope.Cross), asset);
+        Sum(state.Free(account, asset), state.PositionsInScope(account, MarginScope.Cross), asset);
 
     /// <summary>Figures of a pod in <paramref name="asset"/>, using the pod margin model for its requirement.</summary>
     public ScopeFigures Pod(PodKey pod, Asset asset)
     {
         var legs = new List<PodLeg>();
         var pnl = Money.Zero;
-        foreach (var position in state.PositionsOf(pod.Account, MarginScope.InPod(pod.Name)))
+        foreach (var position in state.PositionsInScope(pod.Account, MarginScope.InPod(pod.Name)))
         {
             var market = MarketOf(position);
             if (market.SettleAsset != asset)
@@ -84,7 +84,7 @@ internal sealed class Valuation(EngineState state, IPodMarginModel podModel)
         }
 
         var collateral = state.Ledger.Balance(CollateralAccount(position.Key, market));
-        foreach (var other in state.PositionsOf(position.Key.Account, position.Key.Scope))
+        foreach (var other in state.PositionsInScope(position.Key.Account, position.Key.Scope))
         {
             var otherMarket = MarketOf(other);
             if (other.Key == position.Key || otherMarket.SettleAsset != market.SettleAsset)
@@ -113,7 +113,7 @@ internal sealed class Valuation(EngineState state, IPodMarginModel podModel)
         {
             var worst = state.Free(account, asset);
             var bands = new List<(string Symbol, long Low, long High)>(1);
-            foreach (var position in state.PositionsOf(account, MarginScope.Cross))
+            foreach (var position in state.PositionsInScope(account, MarginScope.Cross))
             {
                 var market = MarketOf(position);
                 if (market.SettleAsset != asset)
@@ -154,7 +154,7 @@ internal sealed class Valuation(EngineState state, IPodMarginModel podModel)
         ? market
         : throw new InvalidOperationException($"Position {position.Key} has no market.");
 
-    private ScopeFigures Sum(Money collateral, IEnumerable<Position> positions, Asset asset)
+    private ScopeFigures Sum(Money collateral, ScopePositions positions, Asset asset)
     {
         var pnl = Money.Zero;
         var initial = Money.Zero;
