@@ -4,6 +4,7 @@ using Ringfence.Core.Engine.Events;
 using Ringfence.Core.Engine.Views;
 using Ringfence.Core.Pods;
 using Ringfence.Core.Serialization;
+using Ringfence.Hosting.Feed;
 using Ringfence.Hosting.Recovery;
 using Ringfence.Storage;
 using Ringfence.Storage.Journal;
@@ -25,6 +26,9 @@ namespace Ringfence.Hosting;
 /// </remarks>
 public sealed class EngineHost : IAsyncDisposable
 {
+    /// <summary>The results a subscriber may leave unread by default: about a fifth of a second at 500,000 commands/s.</summary>
+    public const int DefaultFeedCapacity = 100_000;
+
     private readonly IEngineStore _store;
     private readonly HostOptions _options;
     private readonly MarginEngine _engine;
@@ -33,6 +37,10 @@ public sealed class EngineHost : IAsyncDisposable
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<(CommandWork Work, Acknowledgement Acknowledgement)> _batch = [];
     private readonly List<JournalEntry> _entries = [];
+    private readonly ResultsFeed _feed = new();
+
+    // The batch's results for the feed, made only while someone subscribes.
+    private readonly List<CommittedResult> _published = [];
     private long _sequence;
     private string _checksum;
     private long _committed;
@@ -136,6 +144,22 @@ public sealed class EngineHost : IAsyncDisposable
         var work = new CommandWork(CommandJson.Parse(text), text);
         await EnqueueAsync(work, cancellation).ConfigureAwait(false);
         return work.Done;
+    }
+
+    /// <summary>
+    /// Subscribes to the committed-results feed: every command committed from now on (after the returned
+    /// subscription's <see cref="ResultsSubscription.StartsAfter"/>), exactly once and in journal order, each published
+    /// only after its batch is durable and before its caller is acknowledged. A subscriber whose queue of
+    /// <paramref name="capacity"/> results fills is dropped, never waited for.
+    /// </summary>
+    /// <param name="capacity">How many results may wait unread; positive.</param>
+    /// <param name="cancellation">Cancels waiting for room in the queue.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is not positive.</exception>
+    /// <exception cref="HostFailedException">The host has stopped.</exception>
+    public Task<ResultsSubscription> SubscribeAsync(int capacity = DefaultFeedCapacity, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        return QueryAsync(_ => _feed.Subscribe(Interlocked.Read(ref _committed), capacity), cancellation);
     }
 
     /// <summary>The committed state as an immutable view (accounts, positions, markets, hash).</summary>
@@ -245,6 +269,8 @@ public sealed class EngineHost : IAsyncDisposable
                 left.Fail(Stopped());
             }
 
+            // Every result published was committed; the subscribers now learn that no more will come, and why.
+            _feed.End(_failure is null ? null : Stopped());
             _stopped.TrySetResult();
         }
     }
@@ -261,6 +287,11 @@ public sealed class EngineHost : IAsyncDisposable
         var checksum = JournalChain.Next(_checksum, sequence, work.Text);
         _entries.Add(new JournalEntry(sequence, work.Text, checksum, _options.Clock.GetUtcNow()));
         _batch.Add((work, new Acknowledgement(sequence, work.Command.ClientId, result)));
+        if (_feed.Count > 0)
+        {
+            _published.Add(new CommittedResult(sequence, work.Command, work.Text, result));
+        }
+
         _sequence = sequence;
         _checksum = checksum;
     }
@@ -286,6 +317,11 @@ public sealed class EngineHost : IAsyncDisposable
 
         Interlocked.Exchange(ref _committed, _sequence);
         Interlocked.Increment(ref _commits);
+
+        // Published before the callers are acknowledged: a caller that sees its acknowledgement and then reads a model
+        // fed by a subscription finds its change queued there already.
+        _feed.Publish(_published);
+        _published.Clear();
         foreach (var (work, acknowledgement) in _batch)
         {
             work.Acknowledge(acknowledgement);
@@ -371,5 +407,6 @@ public sealed class EngineHost : IAsyncDisposable
 
         _batch.Clear();
         _entries.Clear();
+        _published.Clear();
     }
 }
