@@ -188,13 +188,19 @@ public static class CommandJson
         return MarginScope.TryParse("pod:" + source, out _) ? source : throw f.Error("source", $"{InputExcerpt.Quote(source)} is not a source name (1-64 of A-Z a-z 0-9 - _ .)");
     }
 
-    /// <summary>Optional <c>liquidity</c>: depth points <c>{ notional, impact }</c>, nearest first.</summary>
+    /// <summary>Optional <c>liquidity</c>: depth points <c>{ notional, impact }</c>, nearest first, and the cap of the impact, <c>liquidityMaxImpact</c>.</summary>
     private static Liquidation.DepthCurve? ReadLiquidity(JsonFields f)
     {
         var points = f.OptionalObjects("liquidity");
+        var maxImpact = f.OptionalNumber<Rate>("liquidityMaxImpact");
         if (points is null)
         {
-            return null;
+            return maxImpact is null ? null : throw f.Error("liquidityMaxImpact", "applies only with \"liquidity\"");
+        }
+
+        if (maxImpact is { } cap && (!cap.IsPositive || cap > Rate.One))
+        {
+            throw f.Error("liquidityMaxImpact", $"must be in (0, 1], not {cap}");
         }
 
         var parsed = points.Select(p =>
@@ -205,7 +211,7 @@ public static class CommandJson
         }).ToList();
         try
         {
-            return Liquidation.DepthCurve.Create(parsed);
+            return Liquidation.DepthCurve.Create(parsed, maxImpact);
         }
         catch (ArgumentException invalid)
         {

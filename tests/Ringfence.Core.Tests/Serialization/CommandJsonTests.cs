@@ -62,8 +62,20 @@ public sealed class CommandJsonTests
     [InlineData("""{"type":"setLeverage","account":"alice","symbol":"BTCUSDT","leverage":"10","scope":"both"}""", "scope")]
     [InlineData("""{"type":"deposit","account":"alice","asset":"USDT","amount":"1","time":"noon"}""", "time")]
     [InlineData("""{"type":"teleport"}""", "type")]
+    [InlineData("""{"type":"listInstrument","symbol":"BTCUSDT","contract":"linear","settleAsset":"USDT","profile":"ringfence","tickSize":"0.1","lotSize":"0.001","mmr":"0.01","liquidityMaxImpact":"0.2"}""", "liquidityMaxImpact")]
+    [InlineData("""{"type":"listInstrument","symbol":"BTCUSDT","contract":"linear","settleAsset":"USDT","profile":"ringfence","tickSize":"0.1","lotSize":"0.001","mmr":"0.01","liquidity":[{"notional":"1000","impact":"0.01"}],"liquidityMaxImpact":"1.5"}""", "liquidityMaxImpact")]
+    [InlineData("""{"type":"listInstrument","symbol":"BTCUSDT","contract":"linear","settleAsset":"USDT","profile":"ringfence","tickSize":"0.1","lotSize":"0.001","mmr":"0.01","liquidity":[{"notional":"1000","impact":"0.01"}],"liquidityMaxImpact":"0"}""", "liquidityMaxImpact")]
     public void A_value_that_is_not_what_its_field_allows_is_named(string json, string field) =>
         Assert.Equal(field, Assert.Throws<JsonInputException>(() => CommandJson.Parse(json)).Field);
+
+    [Fact]
+    public void A_liquidity_model_carries_its_impact_cap()
+    {
+        var listing = Assert.IsType<ListInstrument>(CommandJson.Parse(
+            """{"type":"listInstrument","symbol":"BTCUSDT","contract":"linear","settleAsset":"USDT","profile":"ringfence","tickSize":"0.1","lotSize":"0.001","mmr":"0.01","liquidity":[{"notional":"1000","impact":"0.01"}],"liquidityMaxImpact":"0.2"}"""));
+
+        Assert.Equal(Rate.Parse("0.2"), listing.Liquidity!.MaxImpact);
+    }
 
     [Theory]
     [InlineData("""{"type":"deposit",""")]

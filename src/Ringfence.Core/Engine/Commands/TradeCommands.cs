@@ -1,6 +1,7 @@
 using Ringfence.Core.Accounts;
 using Ringfence.Core.Numerics;
 using Ringfence.Core.Positions;
+using Ringfence.Core.Serialization.Wire;
 
 namespace Ringfence.Core.Engine.Commands;
 
@@ -14,6 +15,7 @@ namespace Ringfence.Core.Engine.Commands;
 /// <param name="Buyer">The buying side.</param>
 /// <param name="Seller">The selling side.</param>
 /// <param name="Aggressor">Which side took liquidity and pays the taker fee (the other pays the maker fee); null: no trading fees.</param>
+[WireType("trade")]
 public sealed record Trade(string Symbol, Price Price, Quantity Quantity, TradeSide Buyer, TradeSide Seller, TradeAggressor? Aggressor = null) : Command;
 
 /// <summary>
