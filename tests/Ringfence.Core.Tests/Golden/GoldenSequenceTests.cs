@@ -11,7 +11,10 @@ namespace Ringfence.Core.Tests.Golden;
 /// <summary>
 /// Thousand-command random sequences, drawn from fixed seeds, and every answer the engine gave them: each command's
 /// verdict, events and ledger postings, then the final audit and state hash. Any change to the engine must reproduce
-/// them exactly; a deliberate change of behaviour records them anew (see <see cref="GoldenFile"/>).
+/// them exactly; a deliberate change of behaviour records them anew (see <see cref="GoldenFile"/>). The sequences are
+/// drawn by the random-command generator, so a change of the generator draws other sequences and they are recorded
+/// anew too — only at a commit whose engine passes the old ones (the generator gained index prices, funding samples
+/// and settlements after commit 69cf8aa, whose engine reproduced the earlier fixtures).
 /// </summary>
 public sealed class GoldenSequenceTests
 {

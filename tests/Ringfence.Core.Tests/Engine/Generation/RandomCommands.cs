@@ -38,6 +38,9 @@ internal static class RandomCommands
             (4, MovePositionToPod),
             (2, (world, _) => Administrative(world)),
             (4, LiquidationFill),
+            (2, IndexPrice),
+            (2, FundingSample),
+            (1, (world, _) => SettleFunding(world)),
         }.Select(kind => (kind.Item1, Gen.Constant(kind.Item2))));
 
     /// <summary>
@@ -220,6 +223,31 @@ internal static class RandomCommands
             (4, Gen.Constant(Rate.Zero)),
             (4, Gen.Elements(Rate.One, -Rate.One, Rate.Parse("1.5"))))
         select (Command)new ApplyFundingRate(symbol, rate);
+
+    /// <summary>
+    /// A quote from one of three sources within 1% of the mark (the index, and through the profile's mark rule the mark,
+    /// follow it), now and then from a source with an invalid name or at a price that is not positive. Without a time
+    /// on the command or before it, it is refused (the engine reads no clock).
+    /// </summary>
+    private static Gen<Command> IndexPrice(World world, GenerationState state) =>
+        from listing in ListedInstrument(world)
+        from source in Gen.Frequency((32, Gen.Elements("binance", "okx", "coinbase")), (1, Gen.Constant("not a source")))
+        from basisPoints in Gen.Choose(-100, 100)
+        from flaw in Gen.Frequency((95, Gen.Constant(false)), (5, Gen.Constant(true)))
+        let price = Moved(state.Marks[listing.Symbol], basisPoints, listing.Instrument.TickSize)
+        select (Command)new UpdateIndexPrice(listing.Symbol, source, flaw ? -price : price);
+
+    /// <summary>Impact bid and ask around the mark (a premium or a discount), sometimes crossed (refused).</summary>
+    private static Gen<Command> FundingSample(World world, GenerationState state) =>
+        from listing in ListedInstrument(world)
+        from bidPoints in Gen.Choose(-40, 30)
+        from width in Gen.Frequency((90, Gen.Choose(1, 20)), (10, Gen.Choose(-10, -1)))
+        let mark = state.Marks[listing.Symbol]
+        select (Command)new RecordFundingSample(listing.Symbol,
+            Moved(mark, bidPoints, listing.Instrument.TickSize), Moved(mark, bidPoints + width, listing.Instrument.TickSize));
+
+    /// <summary>Settles the premium samples since the last settlement (refused when there are none).</summary>
+    private static Gen<Command> SettleFunding(World world) => Symbol(world).Select(symbol => (Command)new SettleFunding(symbol));
 
     private static Gen<Command> Deposit(World world) =>
         from account in Account(world)

@@ -30,7 +30,12 @@ internal sealed record CommandReach(IReadOnlySet<AccountId> Accounts, IReadOnlyS
         FundPod c => Pod(c.Account, c.Pod, withFreeBalance: true),
         DefundPod c => Pod(c.Account, c.Pod, withFreeBalance: true),
         MovePositionToPod c => Pod(c.Account, c.Pod, withFreeBalance: false) with { IsolatedPositions = new HashSet<PositionKey> { Isolated(c.Account, c.Symbol) } },
-        _ => Nothing,
+
+        // These name no collateral: they move none (set-ups, settings), or what they move is checked against their
+        // events (marks, funding, liquidation fills). Listed one by one, so that a new command type must be given a rule.
+        CreateAccount or ListInstrument or CreatePod or SetAutoTopUp or SetLeverage or Sweep => Nothing,
+        UpdateMarkPrice or UpdateIndexPrice or ApplyFundingRate or RecordFundingSample or SettleFunding or LiquidationFill => Nothing,
+        _ => throw new ArgumentException($"no reach rule for {command.GetType().Name}: say which collateral it may move", nameof(command)),
     };
 
     /// <summary>True when <paramref name="account"/> is a ledger account this command may move.</summary>
