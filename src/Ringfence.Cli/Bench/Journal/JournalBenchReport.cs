@@ -22,7 +22,8 @@ internal sealed record InMemoryRun(int Commands, double Seconds)
 /// <param name="Seconds">Wall time from the first submission to the last acknowledgement.</param>
 /// <param name="Commits">Journal transactions the host made.</param>
 /// <param name="LatencyMicros">Acknowledgement latency (queued → acknowledged) percentiles in µs: p50, p99, p99.9, max.</param>
-/// <param name="RecoveryEntries">Entries replayed by a recovery of the written journal (no snapshot).</param>
+/// <param name="RecoveryEntries">Journal entries replayed by a recovery of the written journal (no snapshot).</param>
+/// <param name="RecoveryCommands">Commands those entries held.</param>
 /// <param name="RecoveryEvents">Events those entries produced.</param>
 /// <param name="RecoverySeconds">Wall time of that recovery, reading included.</param>
 internal sealed record JournalRun(
@@ -33,6 +34,7 @@ internal sealed record JournalRun(
     long Commits,
     LatencyPercentiles LatencyMicros,
     long RecoveryEntries,
+    long RecoveryCommands,
     long RecoveryEvents,
     double RecoverySeconds)
 {
@@ -44,6 +46,9 @@ internal sealed record JournalRun(
 
     /// <summary>Recovery: journal entries replayed per second.</summary>
     public double RecoveryEntriesPerSecond => RecoveryEntries / RecoverySeconds;
+
+    /// <summary>Recovery: commands replayed per second (an entry holds one command today; a batch journal's, many).</summary>
+    public double RecoveryCommandsPerSecond => RecoveryCommands / RecoverySeconds;
 
     /// <summary>Recovery: events reproduced per second.</summary>
     public double RecoveryEventsPerSecond => RecoveryEvents / RecoverySeconds;

@@ -60,6 +60,7 @@ internal static class JournalBenchWriter
             ["ackP999Micros"] = run.LatencyMicros.P999,
             ["ackMaxMicros"] = run.LatencyMicros.Max,
             ["recoveryEntriesPerSecond"] = run.RecoveryEntriesPerSecond,
+            ["recoveryCommandsPerSecond"] = run.RecoveryCommandsPerSecond,
             ["recoveryEventsPerSecond"] = run.RecoveryEventsPerSecond,
         }).ToArray()),
     };

@@ -26,7 +26,7 @@ internal static class BenchJournalCommand
         {
             Description = "Group-commit sizes, comma-separated: commands in flight and the host's --max-batch.",
             HelpName = "B[,B...]",
-            DefaultValueFactory = _ => "1,16,256",
+            DefaultValueFactory = _ => "1,16,256,1024,4096",
         };
         var backends = new Option<string>("--backends")
         {
