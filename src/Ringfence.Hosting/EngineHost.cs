@@ -36,7 +36,7 @@ public sealed class EngineHost : IAsyncDisposable
     private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<(CommandWork Work, Acknowledgement Acknowledgement)> _batch = [];
-    private readonly List<JournalEntry> _entries = [];
+    private readonly List<Core.Engine.Commands.Command> _commands = [];
     private readonly ResultsFeed _feed = new();
 
     // The batch's results for the feed, made only while someone subscribes.
@@ -284,8 +284,7 @@ public sealed class EngineHost : IAsyncDisposable
             Interlocked.Increment(ref _faults);
         }
 
-        var checksum = JournalChain.Next(_checksum, sequence, work.Text);
-        _entries.Add(new JournalEntry(sequence, work.Text, checksum, _options.Clock.GetUtcNow()));
+        _commands.Add(work.Command);
         _batch.Add((work, new Acknowledgement(sequence, work.Command.ClientId, result)));
         if (_feed.Count > 0)
         {
@@ -293,7 +292,6 @@ public sealed class EngineHost : IAsyncDisposable
         }
 
         _sequence = sequence;
-        _checksum = checksum;
     }
 
     private void Commit()
@@ -303,9 +301,14 @@ public sealed class EngineHost : IAsyncDisposable
             return;
         }
 
+        // One row, one checksum and one durable write for the whole batch, its commands in their binary form.
+        var first = _sequence - _commands.Count + 1;
+        string checksum;
         try
         {
-            _store.Journal.Append(_entries);
+            var payload = JournalBatchCodec.Encode(_commands);
+            checksum = JournalChain.Next(_checksum, first, _sequence, payload);
+            _store.Journal.Append(new JournalBatch(first, _commands.Count, payload, checksum, _options.Clock.GetUtcNow()));
         }
 #pragma warning disable CA1031 // Whatever the store threw, the batch is not known to be durable: stop.
         catch (Exception exception)
@@ -315,6 +318,7 @@ public sealed class EngineHost : IAsyncDisposable
             return;
         }
 
+        _checksum = checksum;
         Interlocked.Exchange(ref _committed, _sequence);
         Interlocked.Increment(ref _commits);
 
@@ -328,7 +332,7 @@ public sealed class EngineHost : IAsyncDisposable
         }
 
         _batch.Clear();
-        _entries.Clear();
+        _commands.Clear();
         SaveEncodedSnapshot();
         if (_options.SnapshotEvery > 0 && _sequence - _lastSnapshot >= _options.SnapshotEvery && _encoding is null)
         {
@@ -406,7 +410,7 @@ public sealed class EngineHost : IAsyncDisposable
         }
 
         _batch.Clear();
-        _entries.Clear();
+        _commands.Clear();
         _published.Clear();
     }
 }

@@ -46,7 +46,7 @@ public sealed class EngineHostFaultTests
         Assert.Equal("InvalidOperationException: injected", faulted.Result.Rejection?.Reason);
         Assert.Equal(before, await host.HashAsync());
         Assert.Equal(1, host.Faults);
-        Assert.Equal(PodTrade, store.Entries[^1].Command);
+        Assert.Equal(MemoryStore.AsJournaled(PodTrade), store.Entries[^1].Command);
         Assert.True((await host.SubmitAsync(Deposit).WaitAsync(HangGuard)).Result.Accepted);
         Assert.Null(host.Failure);
     }

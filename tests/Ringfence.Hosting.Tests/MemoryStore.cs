@@ -1,3 +1,4 @@
+using Ringfence.Core.Serialization.Wire;
 using Ringfence.Storage;
 using Ringfence.Storage.Journal;
 using Ringfence.Storage.Snapshots;
@@ -12,7 +13,7 @@ namespace Ringfence.Hosting.Tests;
 /// </summary>
 internal sealed class MemoryStore : IEngineStore, IJournal, ISnapshotStore
 {
-    private readonly List<JournalEntry> _entries = [];
+    private readonly List<JournalBatch> _batches = [];
     private readonly SortedDictionary<long, StoredSnapshot> _snapshots = [];
     private readonly Dictionary<long, TaskCompletionSource> _saved = [];
     private readonly ManualResetEventSlim _appendsAllowed = new(initialState: true);
@@ -42,21 +43,29 @@ internal sealed class MemoryStore : IEngineStore, IJournal, ISnapshotStore
         {
             lock (_gate)
             {
-                return _entries.Count == 0 ? 0 : _entries[^1].Sequence;
+                return _batches.Count == 0 ? 0 : _batches[^1].LastSequence;
             }
         }
     }
 
-    public IReadOnlyList<JournalEntry> Entries
+    /// <summary>The journal's batches, oldest first.</summary>
+    public IReadOnlyList<JournalBatch> Batches
     {
         get
         {
             lock (_gate)
             {
-                return _entries.ToList();
+                return _batches.ToList();
             }
         }
     }
+
+    /// <summary>A command's JSON as the journal gives it back: parsed, then written by the command writer.</summary>
+    public static string AsJournaled(string json) => CommandWriter.Write(Core.Serialization.CommandJson.Parse(json));
+
+    /// <summary>The journaled commands one by one, each written as JSON by the command writer, with its batch's checksum.</summary>
+    public IReadOnlyList<StoredCommand> Entries =>
+        Batches.SelectMany(b => JournalBatchCodec.Decode(b).Select((c, i) => new StoredCommand(b.FirstSequence + i, CommandWriter.Write(c), b.Checksum))).ToList();
 
     /// <summary>Makes every append wait (outside the lock) until <see cref="ReleaseAppends"/>: a test that needs commands queued behind a commit.</summary>
     public void HoldAppends() => _appendsAllowed.Reset();
@@ -73,7 +82,7 @@ internal sealed class MemoryStore : IEngineStore, IJournal, ISnapshotStore
         }
     }
 
-    public void Append(IReadOnlyList<JournalEntry> entries)
+    public void Append(JournalBatch batch)
     {
         // A hang guard, not a timing: a test that holds appends releases them as soon as it has queued its commands.
         if (!_appendsAllowed.Wait(HangGuard.Limit))
@@ -89,50 +98,54 @@ internal sealed class MemoryStore : IEngineStore, IJournal, ISnapshotStore
                 throw failure;
             }
 
-            var next = LastSequence + 1;
-            for (var i = 0; i < entries.Count; i++)
+            if (batch.FirstSequence != LastSequence + 1)
             {
-                if (entries[i].Sequence != next + i)
-                {
-                    throw new JournalConflictException($"expected {next + i}, got {entries[i].Sequence}");
-                }
+                throw new JournalConflictException($"expected {LastSequence + 1}, got {batch.FirstSequence}");
             }
 
-            _entries.AddRange(entries);
+            _batches.Add(batch);
             Appends++;
-            BatchSizes.Add(entries.Count);
+            BatchSizes.Add(batch.Count);
         }
     }
 
-    public IEnumerable<JournalEntry> ReadAfter(long afterSequence) => Entries.Where(e => e.Sequence > afterSequence);
+    public IEnumerable<JournalBatch> ReadAfter(long afterSequence) => Batches.Where(b => b.LastSequence > afterSequence);
 
-    public IReadOnlyList<JournalEntry> Tail(int count) => Entries.TakeLast(count).ToList();
+    public IReadOnlyList<JournalBatch> Tail(int count) => Batches.TakeLast(count).ToList();
 
-    /// <summary>Replaces entry <paramref name="sequence"/> (a test damaging the journal).</summary>
-    public void Replace(long sequence, Func<JournalEntry, JournalEntry> change)
+    /// <summary>Replaces the batch holding <paramref name="sequence"/> (a test damaging the journal).</summary>
+    public void Replace(long sequence, Func<JournalBatch, JournalBatch> change)
     {
         lock (_gate)
         {
-            var index = _entries.FindIndex(e => e.Sequence == sequence);
-            _entries[index] = change(_entries[index]);
+            var index = _batches.FindIndex(b => b.FirstSequence <= sequence && sequence <= b.LastSequence);
+            _batches[index] = change(_batches[index]);
         }
     }
 
-    /// <summary>Drops entry <paramref name="sequence"/>, leaving a gap (a test damaging the journal).</summary>
+    /// <summary>Flips one bit of the payload of the batch holding <paramref name="sequence"/>: a torn or damaged write.</summary>
+    public void Damage(long sequence) => Replace(sequence, b =>
+    {
+        var payload = b.Payload.ToArray();
+        payload[^1] ^= 0x01;
+        return b with { Payload = payload };
+    });
+
+    /// <summary>Drops the batch holding <paramref name="sequence"/>, leaving a gap (a test damaging the journal).</summary>
     public void Remove(long sequence)
     {
         lock (_gate)
         {
-            _entries.RemoveAll(e => e.Sequence == sequence);
+            _batches.RemoveAll(b => b.FirstSequence <= sequence && sequence <= b.LastSequence);
         }
     }
 
-    /// <summary>Drops the entries after <paramref name="sequence"/> (a test truncating the journal).</summary>
+    /// <summary>Drops every batch that holds a command after <paramref name="sequence"/> (a test truncating the journal).</summary>
     public void TruncateAfter(long sequence)
     {
         lock (_gate)
         {
-            _entries.RemoveAll(e => e.Sequence > sequence);
+            _batches.RemoveAll(b => b.LastSequence > sequence);
         }
     }
 
@@ -170,3 +183,6 @@ internal sealed class MemoryStore : IEngineStore, IJournal, ISnapshotStore
         Disposals++;
     }
 }
+
+/// <summary>One journaled command as a test reads it back: its sequence, its JSON, and the checksum of its batch.</summary>
+internal sealed record StoredCommand(long Sequence, string Command, string Checksum);

@@ -18,11 +18,11 @@ internal sealed class ReaderView(MemoryStore store) : IEngineStore, IJournal
 
     public long LastSequence { get; } = store.LastSequence;
 
-    public void Append(IReadOnlyList<JournalEntry> entries) => throw new InvalidOperationException("a reader does not append");
+    public void Append(JournalBatch batch) => throw new InvalidOperationException("a reader does not append");
 
-    public IEnumerable<JournalEntry> ReadAfter(long afterSequence) => store.ReadAfter(afterSequence);
+    public IEnumerable<JournalBatch> ReadAfter(long afterSequence) => store.ReadAfter(afterSequence);
 
-    public IReadOnlyList<JournalEntry> Tail(int count) => store.Tail(count);
+    public IReadOnlyList<JournalBatch> Tail(int count) => store.Tail(count);
 
     public void Dispose()
     {

@@ -9,7 +9,7 @@ namespace Ringfence.Hosting.Recovery;
 
 /// <summary>
 /// Rebuilds the engine from a store: the newest snapshot that verifies (payload checksum, decodes, restored state hash
-/// equals the stored hash, journal checksum equals the journal's entry at that sequence), then every journal entry
+/// equals the stored hash, journal checksum equals that of the batch ending at its sequence), then every journal batch
 /// after it through <see cref="JournalReplayer"/>. A damaged snapshot is skipped for an older one (the journal alone
 /// can always rebuild the state); a damaged or truncated journal stops recovery with a <see cref="RecoveryException"/>.
 /// </summary>
@@ -18,7 +18,7 @@ public static class EngineRecovery
     /// <summary>Recovers the state in <paramref name="store"/>.</summary>
     /// <param name="store">The journal and snapshots.</param>
     /// <param name="podModel">The pod margin model the engine runs with (default: the engine's).</param>
-    /// <param name="progress">Told the sequence reached, every few thousand entries.</param>
+    /// <param name="progress">Told the sequence reached, every few thousand commands.</param>
     /// <exception cref="RecoveryException">The journal is damaged or truncated.</exception>
     public static RecoveredEngine Recover(IEngineStore store, IPodMarginModel? podModel = null, Action<long>? progress = null)
     {
@@ -40,7 +40,7 @@ public static class EngineRecovery
                 }
 
                 throw new RecoveryException(
-                    $"the journal ends at entry {last} but a snapshot was taken at entry {info.Sequence}: the journal is truncated and acknowledged commands are missing");
+                    $"the journal ends at sequence {last} but a snapshot was taken at sequence {info.Sequence}: the journal is truncated and acknowledged commands are missing");
             }
 
             if (replayer is not null)
@@ -61,28 +61,33 @@ public static class EngineRecovery
         }
 
         replayer ??= new JournalReplayer(new MarginEngine(podModel), 0, JournalChain.Genesis);
-        foreach (var entry in store.Journal.ReadAfter(replayer.Sequence))
+        var reported = 0L;
+        foreach (var batch in store.Journal.ReadAfter(replayer.Sequence))
         {
-            if (entry.Sequence > last)
+            if (batch.FirstSequence > last)
             {
                 // Appended by a host beside this reader since the store was opened: recovery stops where the journal
-                // ended then, so that it is one state the journal really had.
+                // ended then (a batch end), so that it is one state the journal really had.
                 break;
             }
 
-            replayer.Apply(entry);
-            if (progress is not null && entry.Sequence % 4096 == 0)
+            replayer.Apply(batch);
+            if (progress is not null && replayer.Sequence - reported >= 4096)
             {
-                progress(entry.Sequence);
+                reported = replayer.Sequence;
+                progress(replayer.Sequence);
             }
         }
 
         if (replayer.Sequence != last)
         {
-            throw new RecoveryException($"the journal says it ends at entry {last} but reading it stopped at entry {replayer.Sequence}");
+            throw new RecoveryException($"the journal says it ends at sequence {last} but reading it stopped at sequence {replayer.Sequence}");
         }
 
-        var report = new RecoveryReport(used, skipped, replayer.Applied, replayer.Events, replayer.Sequence, replayer.Engine.Hash(), clock.Elapsed);
+        var report = new RecoveryReport(used, skipped, replayer.Applied, replayer.Events, replayer.Sequence, replayer.Engine.Hash(), clock.Elapsed)
+        {
+            ReplayedBatches = replayer.Batches,
+        };
         return new RecoveredEngine(replayer.Engine, replayer.Sequence, replayer.Checksum, report);
     }
 
@@ -97,10 +102,17 @@ public static class EngineRecovery
 
         if (info.Sequence > 0)
         {
-            var entry = store.Journal.ReadAfter(info.Sequence - 1).FirstOrDefault();
-            if (entry is null || !string.Equals(entry.Checksum, stored!.JournalChecksum, StringComparison.Ordinal))
+            // A host snapshots between batches, so its snapshot's sequence is the end of a batch, and that batch's
+            // checksum is the one the snapshot recorded.
+            var batch = store.Journal.ReadAfter(info.Sequence - 1).FirstOrDefault();
+            if (batch is null || batch.LastSequence != info.Sequence)
             {
-                return $"its journal checksum does not match journal entry {info.Sequence} (a snapshot of another journal)";
+                return $"no journal batch ends at its sequence {info.Sequence} (a snapshot of another journal)";
+            }
+
+            if (!string.Equals(batch.Checksum, stored!.JournalChecksum, StringComparison.Ordinal))
+            {
+                return $"its journal checksum does not match the journal batch of {batch.Range} (a snapshot of another journal)";
             }
         }
 

@@ -11,7 +11,7 @@ namespace Ringfence.Hosting.Recovery;
 /// </summary>
 internal static class JournalEnd
 {
-    /// <summary>Whether the journal now reaches <paramref name="snapshot"/>'s sequence (one query for its last entry).</summary>
+    /// <summary>Whether the journal now reaches <paramref name="snapshot"/>'s sequence (one query for its last batch).</summary>
     public static bool Passed(IEngineStore store, SnapshotInfo snapshot) =>
-        store.Journal.Tail(1) is [var last] && last.Sequence >= snapshot.Sequence;
+        store.Journal.Tail(1) is [var last] && last.LastSequence >= snapshot.Sequence;
 }

@@ -1,20 +1,22 @@
 using Ringfence.Core.Engine;
-using Ringfence.Core.Serialization;
+using Ringfence.Core.Engine.Commands;
+using Ringfence.Core.Serialization.Wire;
 using Ringfence.Storage.Journal;
 
 namespace Ringfence.Hosting.Recovery;
 
 /// <summary>
-/// Applies journal entries to an engine in order, checking each one before it is applied: its sequence follows the
-/// last one, its checksum continues the chain, and its text parses as a command. The first entry that fails is
-/// reported with a <see cref="RecoveryException"/> and nothing of it is applied.
+/// Applies journal batches to an engine in order, checking each one whole before any of its commands is applied: it
+/// starts right after the last sequence applied, its checksum continues the chain, and its payload decodes to as many
+/// commands as it says. The first batch that fails is reported with a <see cref="RecoveryException"/> naming its
+/// sequences, and nothing of it is applied.
 /// </summary>
 public sealed class JournalReplayer
 {
     /// <summary>A replayer that continues <paramref name="engine"/>, whose state includes the journal up to <paramref name="sequence"/>.</summary>
-    /// <param name="engine">The engine to apply entries to.</param>
-    /// <param name="sequence">The last entry already in <paramref name="engine"/>'s state (0: none).</param>
-    /// <param name="checksum">That entry's checksum (<see cref="JournalChain.Genesis"/> at 0).</param>
+    /// <param name="engine">The engine to apply batches to.</param>
+    /// <param name="sequence">The last command already in <paramref name="engine"/>'s state (0: none).</param>
+    /// <param name="checksum">The checksum of the batch that ends there (<see cref="JournalChain.Genesis"/> at 0).</param>
     public JournalReplayer(MarginEngine engine, long sequence, string checksum)
     {
         ArgumentNullException.ThrowIfNull(engine);
@@ -24,56 +26,65 @@ public sealed class JournalReplayer
         Checksum = checksum;
     }
 
-    /// <summary>The engine entries are applied to.</summary>
+    /// <summary>The engine batches are applied to.</summary>
     public MarginEngine Engine { get; }
 
-    /// <summary>The last entry applied (or the starting point).</summary>
+    /// <summary>The last command applied (or the starting point).</summary>
     public long Sequence { get; private set; }
 
-    /// <summary>That entry's checksum.</summary>
+    /// <summary>The checksum of the batch that ends at <see cref="Sequence"/>.</summary>
     public string Checksum { get; private set; }
 
-    /// <summary>Entries applied by this replayer.</summary>
+    /// <summary>Commands applied by this replayer.</summary>
     public long Applied { get; private set; }
 
-    /// <summary>Events the applied entries produced (rejections included).</summary>
+    /// <summary>Batches applied by this replayer.</summary>
+    public long Batches { get; private set; }
+
+    /// <summary>Events the applied commands produced (rejections included).</summary>
     public long Events { get; private set; }
 
-    /// <summary>Checks and applies <paramref name="entry"/>.</summary>
-    /// <exception cref="RecoveryException">The entry does not follow, fails its checksum or is not a command.</exception>
-    public ExecutionResult Apply(JournalEntry entry)
+    /// <summary>Checks <paramref name="batch"/> whole, then applies its commands in order; their results, in order.</summary>
+    /// <exception cref="RecoveryException">The batch does not follow, fails its checksum or does not decode.</exception>
+    public IReadOnlyList<ExecutionResult> Apply(JournalBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(batch);
         var expected = Sequence + 1;
-        if (entry.Sequence != expected)
+        if (batch.FirstSequence != expected)
         {
-            throw new RecoveryException(
-                $"journal entry {expected} is missing (the next entry is {entry.Sequence}); the journal is valid up to entry {Sequence}");
+            throw new RecoveryException(batch.FirstSequence > expected
+                ? $"journal sequences {expected}..{batch.FirstSequence - 1} are missing (the next batch holds {batch.Range}); the journal is valid up to sequence {Sequence}"
+                : $"the journal batch of {batch.Range} overlaps what was applied; the journal is valid up to sequence {Sequence}");
         }
 
-        if (!string.Equals(JournalChain.Next(Checksum, entry.Sequence, entry.Command), entry.Checksum, StringComparison.Ordinal))
+        if (!JournalChain.Verifies(Checksum, batch))
         {
             throw new RecoveryException(
-                $"journal entry {entry.Sequence} fails its checksum (changed, or not the successor of entry {Sequence}); the journal is valid up to entry {Sequence}");
+                $"the journal batch of {batch.Range} fails its checksum (torn, changed, or not the successor of sequence {Sequence}); the journal is valid up to sequence {Sequence}");
         }
 
-        Core.Engine.Commands.Command command;
+        IReadOnlyList<Command> commands;
         try
         {
-            command = CommandJson.Parse(entry.Command);
+            commands = JournalBatchCodec.Decode(batch);
         }
-        catch (JsonInputException exception)
+        catch (WireFormatException exception)
         {
-            // The chain holds, so the entry was written like this: a journal from an incompatible version.
-            throw new RecoveryException(
-                $"journal entry {entry.Sequence} is not a command this version reads ({exception.Message}); the journal is valid up to entry {Sequence}", exception);
+            // The chain holds, so the batch was written like this: a journal from an incompatible version.
+            throw new RecoveryException($"{exception.Message}; the journal is valid up to sequence {Sequence}", exception);
         }
 
-        var result = Engine.Execute(command);
-        Sequence = entry.Sequence;
-        Checksum = entry.Checksum;
-        Applied++;
-        Events += result.Events.Count;
-        return result;
+        var results = new ExecutionResult[commands.Count];
+        for (var i = 0; i < commands.Count; i++)
+        {
+            results[i] = Engine.Execute(commands[i]);
+            Events += results[i].Events.Count;
+        }
+
+        Sequence = batch.LastSequence;
+        Checksum = batch.Checksum;
+        Applied += commands.Count;
+        Batches++;
+        return results;
     }
 }

@@ -5,8 +5,8 @@ namespace Ringfence.Hosting.Recovery;
 /// <summary>How a state was recovered from a store.</summary>
 /// <param name="Snapshot">The snapshot recovery started from; null: from the empty engine.</param>
 /// <param name="SkippedSnapshots">Newer snapshots that could not be used, each with why (recovery then used an older one).</param>
-/// <param name="Replayed">Journal entries replayed after the snapshot.</param>
-/// <param name="Events">Events the replayed entries produced.</param>
+/// <param name="Replayed">Journaled commands replayed after the snapshot.</param>
+/// <param name="Events">Events the replayed commands produced.</param>
 /// <param name="Sequence">The last journal entry in the recovered state.</param>
 /// <param name="StateHash">The recovered state's hash.</param>
 /// <param name="Elapsed">How long recovery took.</param>
@@ -17,7 +17,11 @@ public sealed record RecoveryReport(
     long Events,
     long Sequence,
     string StateHash,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Journal batches (rows) those commands came in.</summary>
+    public long ReplayedBatches { get; init; }
+}
 
 /// <summary>A snapshot recovery did not use, and why.</summary>
 /// <param name="Sequence">The snapshot's sequence.</param>

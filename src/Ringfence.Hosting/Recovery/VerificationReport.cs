@@ -8,7 +8,7 @@ namespace Ringfence.Hosting.Recovery;
 /// <param name="Events">Events the replay produced.</param>
 /// <param name="StateHash">The hash of the replayed state.</param>
 /// <param name="Snapshots">Every stored snapshot, oldest first, with its check.</param>
-/// <param name="JournalProblem">The first damaged, missing or unreadable entry, or null.</param>
+/// <param name="JournalProblem">The first damaged, missing or unreadable batch, or null.</param>
 /// <param name="Elapsed">How long the replay took.</param>
 public sealed record VerificationReport(
     long JournalEntries,

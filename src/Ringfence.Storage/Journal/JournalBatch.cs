@@ -1,41 +1,31 @@
 namespace Ringfence.Storage.Journal;
 
 /// <summary>
-/// The checks every journal makes on a batch before writing it, and the words of its conflicts, so both backends
-/// refuse the same batches with the same messages.
+/// One journal entry: the commands of one committed batch (group commit), numbered <see cref="FirstSequence"/> to
+/// <see cref="LastSequence"/> in the order the engine executed them, in their binary form (<see cref="JournalBatchCodec"/>),
+/// with one checksum chaining the batch to the one before.
 /// </summary>
-internal static class JournalBatch
+/// <param name="FirstSequence">The first command's sequence, from 1; sequences have no gaps across batches.</param>
+/// <param name="Count">How many commands the batch holds; at least one.</param>
+/// <param name="Payload">The commands, encoded by <see cref="JournalBatchCodec.Encode"/>.</param>
+/// <param name="Checksum">
+/// Lower-case hex SHA-256 chaining this batch to the one before (<see cref="JournalChain.Next"/>), so a changed, missing,
+/// torn or reordered batch is detected when the journal is read.
+/// </param>
+/// <param name="RecordedAt">When the host wrote the batch (wall clock, informational: not part of the checksum or the state).</param>
+public sealed record JournalBatch(long FirstSequence, int Count, byte[] Payload, string Checksum, DateTimeOffset RecordedAt)
 {
-    /// <summary>
-    /// Throws unless <paramref name="entries"/> continue a journal ending at <paramref name="lastSequence"/>: the
-    /// first is <paramref name="lastSequence"/> + 1 and each next one is one more. An empty batch passes.
-    /// </summary>
-    /// <exception cref="ArgumentException">An entry is null or lacks its command or checksum.</exception>
-    /// <exception cref="JournalConflictException">A gap, a repeat or a sequence out of order.</exception>
-    public static void Check(IReadOnlyList<JournalEntry> entries, long lastSequence, string where)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        var expected = lastSequence + 1;
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var entry = entries[i] ?? throw new ArgumentException($"entry {i + 1} of the batch is null", nameof(entries));
-            if (entry.Command is null || entry.Checksum is null)
-            {
-                throw new ArgumentException($"entry {i + 1} of the batch (sequence {entry.Sequence}) has no command or checksum", nameof(entries));
-            }
+    /// <summary>The last command's sequence.</summary>
+    public long LastSequence => FirstSequence + Count - 1;
 
-            if (entry.Sequence != expected)
-            {
-                throw new JournalConflictException(i == 0
-                    ? $"cannot append to the journal in {where}: the batch starts at sequence {entry.Sequence}, but the journal ends at {lastSequence} (expected {expected})"
-                    : $"cannot append to the journal in {where}: entry {i + 1} of the batch has sequence {entry.Sequence}, expected {expected}; nothing was written");
-            }
+    /// <summary>"sequence N" or "sequences N..M", for messages.</summary>
+    public string Range => Count == 1 ? $"sequence {FirstSequence}" : $"sequences {FirstSequence}..{LastSequence}";
 
-            expected++;
-        }
-    }
+    /// <summary>Equal when every field is, the payload compared byte by byte (not as the same array).</summary>
+    public bool Equals(JournalBatch? other) =>
+        other is not null && FirstSequence == other.FirstSequence && Count == other.Count && Checksum == other.Checksum
+        && RecordedAt == other.RecordedAt && Payload.AsSpan().SequenceEqual(other.Payload);
 
-    /// <summary>The message when the database already held a sequence of the batch (another writer got there first).</summary>
-    public static string Taken(string where, IReadOnlyList<JournalEntry> entries, long lastSequence) =>
-        $"cannot append sequences {entries[0].Sequence}..{entries[^1].Sequence} to the journal in {where}: it already holds entries up to {lastSequence}, written by another store or process; nothing was written";
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(FirstSequence, Count, Checksum, RecordedAt);
 }

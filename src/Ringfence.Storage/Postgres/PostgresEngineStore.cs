@@ -44,7 +44,7 @@ public sealed class PostgresEngineStore : IEngineStore
     }
 
     /// <summary>
-    /// Opens the store, reading the journal <paramref name="readPageSize"/> entries per query and waiting up to
+    /// Opens the store, reading the journal <paramref name="readPageSize"/> batches per query and waiting up to
     /// <paramref name="lockWait"/> for the writer lock (tests use small pages and short waits).
     /// </summary>
     internal PostgresEngineStore(PostgresLocation location, StoreAccess access, int readPageSize, TimeSpan lockWait)

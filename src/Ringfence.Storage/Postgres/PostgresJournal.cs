@@ -5,16 +5,16 @@ using Ringfence.Storage.Journal;
 namespace Ringfence.Storage.Postgres;
 
 /// <summary>
-/// The journal table of a <see cref="PostgresEngineStore"/>. <see cref="LastSequence"/> is read once when the store
-/// opens and kept current by <see cref="Append"/>, so checking a batch costs no query; a second writer on the same
-/// schema is still caught, by the primary key, when its batch reaches the table.
+/// The journal table of a <see cref="PostgresEngineStore"/>: one row per batch. <see cref="LastSequence"/> is read once
+/// when the store opens and kept current by <see cref="Append"/>, so checking a batch costs no query; a second writer
+/// on the same schema is still caught, by the key or the overlap constraint, when its batch reaches the table.
 /// </summary>
 internal sealed class PostgresJournal : IJournal
 {
-    /// <summary>Entries per query of <see cref="ReadAfter"/>: a page of a few megabytes, however long the journal.</summary>
-    public const int DefaultPageSize = 10_000;
+    /// <summary>Batches per query of <see cref="ReadAfter"/>: a page of at most a few tens of megabytes.</summary>
+    public const int DefaultPageSize = 256;
 
-    private const string Columns = "sequence, command, checksum, recorded_at";
+    private const string Columns = "first_sequence, last_sequence, payload, checksum, recorded_at";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _where;
@@ -30,90 +30,69 @@ internal sealed class PostgresJournal : IJournal
         _where = where;
         _pageSize = pageSize;
         var table = $"{PostgresSchema.Quote(schema)}.journal";
-        // The whole batch in one INSERT of four arrays: one statement is one transaction (group commit, one WAL flush
-        // at commit), and the same SQL serves every batch size, so it is prepared once per connection. Measured on a
-        // local PostgreSQL 15 (ms per batch of 1 / 10 / 100 / 1000 entries): a prepared row-by-row INSERT in a
-        // transaction 1.0 / 3.7 / 14 / 150; multi-row VALUES 0.7 / 0.8 / 1.3 / 9; this unnest 0.8 / 0.9 / 1.6 / 9;
-        // binary COPY 0.8 / 0.8 / 1.9 / 9. The last three are the commit's flush plus noise; unnest wins on having one
-        // statement text for all sizes (VALUES needs one per size and stops at 65535 parameters) and plain error
-        // handling (a COPY's failure surfaces only when it completes).
-        _insert = $"INSERT INTO {table} ({Columns}) SELECT * FROM unnest(@sequences, @commands, @checksums, @recorded_at)";
-        _page = $"SELECT {Columns} FROM {table} WHERE sequence > @after ORDER BY sequence LIMIT @limit";
-        _tail = $"SELECT {Columns} FROM (SELECT {Columns} FROM {table} ORDER BY sequence DESC LIMIT @limit) AS tail ORDER BY sequence";
-        _last = $"SELECT coalesce(max(sequence), 0) FROM {table}";
+
+        // One row per batch: one statement is one transaction (group commit, one WAL flush at commit).
+        _insert = $"INSERT INTO {table} ({Columns}) VALUES (@first, @last, @payload, @checksum, @recorded_at)";
+        _page = $"SELECT {Columns} FROM {table} WHERE last_sequence > @after ORDER BY first_sequence LIMIT @limit";
+        _tail = $"SELECT {Columns} FROM (SELECT {Columns} FROM {table} ORDER BY first_sequence DESC LIMIT @limit) AS tail ORDER BY first_sequence";
+        _last = $"SELECT coalesce((SELECT last_sequence FROM {table} ORDER BY first_sequence DESC LIMIT 1), 0)";
         LastSequence = ReadLastSequence();
     }
 
     public long LastSequence { get; private set; }
 
-    public void Append(IReadOnlyList<JournalEntry> entries)
+    public void Append(JournalBatch batch)
     {
-        JournalBatch.Check(entries, LastSequence, _where);
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        var sequences = new long[entries.Count];
-        var commands = new string[entries.Count];
-        var checksums = new string[entries.Count];
-        var recordedAt = new DateTime[entries.Count];
-        for (var i = 0; i < entries.Count; i++)
-        {
-            sequences[i] = entries[i].Sequence;
-            commands[i] = entries[i].Command;
-            checksums[i] = entries[i].Checksum;
-            recordedAt[i] = entries[i].RecordedAt.UtcDateTime;
-        }
-
+        AppendCheck.Check(batch, LastSequence, _where);
         try
         {
             using var connection = _dataSource.OpenConnection();
             using var command = new NpgsqlCommand(_insert, connection);
-            command.Parameters.Add(new NpgsqlParameter<long[]>("sequences", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = sequences });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("commands", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = commands });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("checksums", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = checksums });
-            command.Parameters.Add(new NpgsqlParameter<DateTime[]>("recorded_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = recordedAt });
+            command.Parameters.Add(new NpgsqlParameter<long>("first", NpgsqlDbType.Bigint) { TypedValue = batch.FirstSequence });
+            command.Parameters.Add(new NpgsqlParameter<long>("last", NpgsqlDbType.Bigint) { TypedValue = batch.LastSequence });
+            command.Parameters.Add(new NpgsqlParameter<byte[]>("payload", NpgsqlDbType.Bytea) { TypedValue = batch.Payload });
+            command.Parameters.Add(new NpgsqlParameter<string>("checksum", NpgsqlDbType.Text) { TypedValue = batch.Checksum });
+            command.Parameters.Add(new NpgsqlParameter<DateTime>("recorded_at", NpgsqlDbType.TimestampTz) { TypedValue = batch.RecordedAt.UtcDateTime });
             command.Prepare();
             command.ExecuteNonQuery();
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation)
         {
             // Another writer appended since this store read the journal: what it wrote stays, this batch was rolled back.
             LastSequence = ReadLastSequence();
-            throw new JournalConflictException(JournalBatch.Taken(_where, entries, LastSequence), e);
+            throw new JournalConflictException(AppendCheck.Taken(_where, batch, LastSequence), e);
         }
         catch (Exception e) when (PostgresFailure.IsDatabaseFailure(e))
         {
             throw PostgresFailure.Wrap(e, "append to the journal", _where);
         }
 
-        LastSequence = entries[^1].Sequence;
+        LastSequence = batch.LastSequence;
     }
 
-    public IEnumerable<JournalEntry> ReadAfter(long afterSequence)
+    public IEnumerable<JournalBatch> ReadAfter(long afterSequence)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
         return Pages(afterSequence);
     }
 
-    public IReadOnlyList<JournalEntry> Tail(int count)
+    public IReadOnlyList<JournalBatch> Tail(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         return count == 0 ? [] : Read(_tail, null, count);
     }
 
-    // Keyset pages (sequence > last one read), each read whole and the connection returned before the caller sees it:
-    // memory stays at one page and no query or transaction stays open while the caller replays.
-    private IEnumerable<JournalEntry> Pages(long afterSequence)
+    // Keyset pages (batches ending after the last one read), each read whole and the connection returned before the
+    // caller sees it: memory stays at one page and no query or transaction stays open while the caller replays.
+    private IEnumerable<JournalBatch> Pages(long afterSequence)
     {
         var last = afterSequence;
         while (true)
         {
             var page = Read(_page, last, _pageSize);
-            foreach (var entry in page)
+            foreach (var batch in page)
             {
-                yield return entry;
+                yield return batch;
             }
 
             if (page.Count < _pageSize)
@@ -121,11 +100,11 @@ internal sealed class PostgresJournal : IJournal
                 yield break;
             }
 
-            last = page[^1].Sequence;
+            last = page[^1].LastSequence;
         }
     }
 
-    private List<JournalEntry> Read(string sql, long? after, int limit)
+    private List<JournalBatch> Read(string sql, long? after, int limit)
     {
         try
         {
@@ -139,13 +118,16 @@ internal sealed class PostgresJournal : IJournal
             command.Parameters.Add(new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = limit });
             command.Prepare();
             using var reader = command.ExecuteReader();
-            var entries = new List<JournalEntry>();
+            var batches = new List<JournalBatch>();
             while (reader.Read())
             {
-                entries.Add(new JournalEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+                var first = reader.GetInt64(0);
+                var last = reader.GetInt64(1);
+                batches.Add(new JournalBatch(first, checked((int)(last - first + 1)), reader.GetFieldValue<byte[]>(2), reader.GetString(3),
+                    reader.GetFieldValue<DateTimeOffset>(4)));
             }
 
-            return entries;
+            return batches;
         }
         catch (Exception e) when (PostgresFailure.IsDatabaseFailure(e))
         {

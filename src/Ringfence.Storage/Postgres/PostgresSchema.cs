@@ -89,16 +89,19 @@ internal static class PostgresSchema
     /// <summary><paramref name="identifier"/> as a quoted SQL identifier (it holds no quote: <see cref="PostgresLocation"/> checks).</summary>
     public static string Quote(string identifier) => $"\"{identifier}\"";
 
-    // sequence is the primary key: a repeated sequence is a unique violation, which is how a second writer is caught.
-    // Times are timestamptz (microseconds, UTC). The payload is stored TOASTed out of line by PostgreSQL, so listing
-    // snapshots reads only its length.
+    // A journal row is a batch. first_sequence is the primary key and the exclusion constraint refuses a batch whose
+    // sequences overlap one already there (GiST over int8range is built in): however a second writer batched its
+    // commands, it is a violation, which is how it is caught. Times are timestamptz (microseconds, UTC). Payloads are
+    // stored TOASTed out of line by PostgreSQL, so listing rows reads only their lengths.
     private static string Tables(string schema) => $"""
         CREATE SCHEMA IF NOT EXISTS {schema};
         CREATE TABLE {schema}.journal (
-            sequence    bigint      PRIMARY KEY,
-            command     text        NOT NULL,
-            checksum    text        NOT NULL,
-            recorded_at timestamptz NOT NULL
+            first_sequence bigint      PRIMARY KEY,
+            last_sequence  bigint      NOT NULL CHECK (last_sequence >= first_sequence),
+            payload        bytea       NOT NULL,
+            checksum       text        NOT NULL,
+            recorded_at    timestamptz NOT NULL,
+            EXCLUDE USING gist (int8range(first_sequence, last_sequence, '[]') WITH &&)
         );
         CREATE TABLE {schema}.snapshots (
             sequence         bigint      PRIMARY KEY,

@@ -41,7 +41,7 @@ public sealed class SqliteEngineStore : IEngineStore
     {
     }
 
-    /// <summary>Opens the store, reading the journal <paramref name="readPageSize"/> entries per query (tests use small pages).</summary>
+    /// <summary>Opens the store, reading the journal <paramref name="readPageSize"/> batches per query (tests use small pages).</summary>
     internal SqliteEngineStore(string path, StoreAccess access, int readPageSize)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

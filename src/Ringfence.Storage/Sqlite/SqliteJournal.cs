@@ -4,30 +4,35 @@ using Ringfence.Storage.Journal;
 namespace Ringfence.Storage.Sqlite;
 
 /// <summary>
-/// The journal table of a <see cref="SqliteEngineStore"/>. <see cref="LastSequence"/> is read once when the store opens
-/// and kept current by <see cref="Append"/>, so checking a batch costs no query; a second writer on the same file is
-/// still caught, by the primary key, when its batch reaches the table.
+/// The journal table of a <see cref="SqliteEngineStore"/>: one row per batch. <see cref="LastSequence"/> is read once
+/// when the store opens and kept current by <see cref="Append"/>; a second writer on the same file is still caught,
+/// inside the append's transaction, when the journal's end is not where this store thought.
 /// </summary>
 internal sealed class SqliteJournal : IJournal, IDisposable
 {
-    /// <summary>Entries per query of <see cref="ReadAfter"/>: a page of a few megabytes, however long the journal.</summary>
-    public const int DefaultPageSize = 10_000;
+    /// <summary>Batches per query of <see cref="ReadAfter"/>: a page of at most a few tens of megabytes.</summary>
+    public const int DefaultPageSize = 256;
 
-    private const string Columns = "sequence, command, checksum, recorded_at";
+    private const string Columns = "first_sequence, last_sequence, payload, checksum, recorded_at";
 
     /// <summary>SQLite's primary-key violation (SQLITE_CONSTRAINT_PRIMARYKEY).</summary>
     private const int PrimaryKeyViolation = 1555;
+
+    /// <summary>A trigger's refusal (SQLITE_CONSTRAINT_TRIGGER): the overlap trigger.</summary>
+    private const int TriggerViolation = 1811;
 
     private readonly SqliteConnection _connection;
     private readonly string _where;
     private readonly int _pageSize;
 
-    // One prepared insert, rebound per row: SQLite compiles it once for the life of the store.
+    // Prepared once for the life of the store, rebound per batch.
     private readonly SqliteCommand _insert;
-    private readonly SqliteParameter _sequence;
-    private readonly SqliteParameter _command;
+    private readonly SqliteParameter _first;
+    private readonly SqliteParameter _last;
+    private readonly SqliteParameter _payload;
     private readonly SqliteParameter _checksum;
     private readonly SqliteParameter _recordedAt;
+    private readonly SqliteCommand _end;
 
     public SqliteJournal(SqliteConnection connection, string where, int pageSize)
     {
@@ -35,47 +40,49 @@ internal sealed class SqliteJournal : IJournal, IDisposable
         _where = where;
         _pageSize = pageSize;
         _insert = connection.CreateCommand();
-        _insert.CommandText = $"INSERT INTO journal ({Columns}) VALUES ($sequence, $command, $checksum, $recorded_at)";
-        _sequence = _insert.Parameters.Add("$sequence", SqliteType.Integer);
-        _command = _insert.Parameters.Add("$command", SqliteType.Text);
+        _insert.CommandText = $"INSERT INTO journal ({Columns}) VALUES ($first, $last, $payload, $checksum, $recorded_at)";
+        _first = _insert.Parameters.Add("$first", SqliteType.Integer);
+        _last = _insert.Parameters.Add("$last", SqliteType.Integer);
+        _payload = _insert.Parameters.Add("$payload", SqliteType.Blob);
         _checksum = _insert.Parameters.Add("$checksum", SqliteType.Text);
         _recordedAt = _insert.Parameters.Add("$recorded_at", SqliteType.Integer);
         _insert.Prepare();
-        LastSequence = ReadLastSequence();
+        _end = connection.CreateCommand();
+        _end.CommandText = "SELECT coalesce((SELECT last_sequence FROM journal ORDER BY first_sequence DESC LIMIT 1), 0)";
+        _end.Prepare();
+        LastSequence = ReadLastSequence(null);
     }
 
     public long LastSequence { get; private set; }
 
-    public void Append(IReadOnlyList<JournalEntry> entries)
+    public void Append(JournalBatch batch)
     {
-        JournalBatch.Check(entries, LastSequence, _where);
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
+        AppendCheck.Check(batch, LastSequence, _where);
         try
         {
-            // One transaction for the batch (group commit): one WAL fsync however many entries. IMMEDIATE takes the
-            // write lock up front rather than upgrading a read lock, which could deadlock against a second writer.
+            // One transaction, one row, one WAL fsync for the whole batch. IMMEDIATE takes the write lock up front, so
+            // the end read inside it is the end the insert continues: a second writer cannot slip between them.
             using var transaction = _connection.BeginTransaction(deferred: false);
-            _insert.Transaction = transaction;
-            foreach (var entry in entries)
+            var end = ReadLastSequence(transaction);
+            if (end != LastSequence)
             {
-                _sequence.Value = entry.Sequence;
-                _command.Value = entry.Command;
-                _checksum.Value = entry.Checksum;
-                _recordedAt.Value = entry.RecordedAt.UtcTicks;
-                _insert.ExecuteNonQuery();
+                LastSequence = end;
+                throw new JournalConflictException(AppendCheck.Taken(_where, batch, end));
             }
 
+            _insert.Transaction = transaction;
+            _first.Value = batch.FirstSequence;
+            _last.Value = batch.LastSequence;
+            _payload.Value = batch.Payload;
+            _checksum.Value = batch.Checksum;
+            _recordedAt.Value = batch.RecordedAt.UtcTicks;
+            _insert.ExecuteNonQuery();
             transaction.Commit();
         }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode == PrimaryKeyViolation)
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode is PrimaryKeyViolation or TriggerViolation)
         {
-            // Another writer appended since this store read the journal: what it wrote stays, this batch is rolled back.
-            LastSequence = ReadLastSequence();
-            throw new JournalConflictException(JournalBatch.Taken(_where, entries, LastSequence), e);
+            LastSequence = ReadLastSequence(null);
+            throw new JournalConflictException(AppendCheck.Taken(_where, batch, LastSequence), e);
         }
         catch (SqliteException e)
         {
@@ -84,18 +91,19 @@ internal sealed class SqliteJournal : IJournal, IDisposable
         finally
         {
             _insert.Transaction = null;
+            _end.Transaction = null;
         }
 
-        LastSequence = entries[^1].Sequence;
+        LastSequence = batch.LastSequence;
     }
 
-    public IEnumerable<JournalEntry> ReadAfter(long afterSequence)
+    public IEnumerable<JournalBatch> ReadAfter(long afterSequence)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
         return Pages(afterSequence);
     }
 
-    public IReadOnlyList<JournalEntry> Tail(int count)
+    public IReadOnlyList<JournalBatch> Tail(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (count == 0)
@@ -104,19 +112,23 @@ internal sealed class SqliteJournal : IJournal, IDisposable
         }
 
         using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM (SELECT {Columns} FROM journal ORDER BY sequence DESC LIMIT $count) ORDER BY sequence";
+        command.CommandText = $"SELECT {Columns} FROM (SELECT {Columns} FROM journal ORDER BY first_sequence DESC LIMIT $count) ORDER BY first_sequence";
         command.Parameters.AddWithValue("$count", count);
         return Read(command, "read the journal");
     }
 
-    public void Dispose() => _insert.Dispose();
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _end.Dispose();
+    }
 
-    // Keyset pages (sequence > last one read), each read whole and released before the caller sees it: memory stays at
-    // one page and no statement stays open between pages, so the caller may append while it replays.
-    private IEnumerable<JournalEntry> Pages(long afterSequence)
+    // Keyset pages (batches ending after the last one read), each read whole and released before the caller sees it:
+    // memory stays at one page and no statement stays open between pages, so the caller may append while it replays.
+    private IEnumerable<JournalBatch> Pages(long afterSequence)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM journal WHERE sequence > $after ORDER BY sequence LIMIT $limit";
+        command.CommandText = $"SELECT {Columns} FROM journal WHERE last_sequence > $after ORDER BY first_sequence LIMIT $limit";
         var after = command.Parameters.Add("$after", SqliteType.Integer);
         command.Parameters.AddWithValue("$limit", _pageSize);
         var last = afterSequence;
@@ -124,9 +136,9 @@ internal sealed class SqliteJournal : IJournal, IDisposable
         {
             after.Value = last;
             var page = Read(command, "read the journal");
-            foreach (var entry in page)
+            foreach (var batch in page)
             {
-                yield return entry;
+                yield return batch;
             }
 
             if (page.Count < _pageSize)
@@ -134,26 +146,29 @@ internal sealed class SqliteJournal : IJournal, IDisposable
                 yield break;
             }
 
-            last = page[^1].Sequence;
+            last = page[^1].LastSequence;
         }
     }
 
-    private List<JournalEntry> Read(SqliteCommand command, string what)
+    private List<JournalBatch> Read(SqliteCommand command, string what)
     {
         try
         {
             using var reader = command.ExecuteReader();
-            var entries = new List<JournalEntry>();
+            var batches = new List<JournalBatch>();
             while (reader.Read())
             {
-                entries.Add(new JournalEntry(
-                    reader.GetInt64(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero)));
+                var first = reader.GetInt64(0);
+                var last = reader.GetInt64(1);
+                batches.Add(new JournalBatch(
+                    first,
+                    checked((int)(last - first + 1)),
+                    (byte[])reader.GetValue(2),
+                    reader.GetString(3),
+                    new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero)));
             }
 
-            return entries;
+            return batches;
         }
         catch (SqliteException e)
         {
@@ -161,17 +176,20 @@ internal sealed class SqliteJournal : IJournal, IDisposable
         }
     }
 
-    private long ReadLastSequence()
+    private long ReadLastSequence(SqliteTransaction? transaction)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(sequence), 0) FROM journal";
+        _end.Transaction = transaction;
         try
         {
-            return (long)command.ExecuteScalar()!;
+            return (long)_end.ExecuteScalar()!;
         }
         catch (SqliteException e)
         {
             throw new StorageException($"cannot read the journal in {_where}: {SqliteSchema.Reason(e)}", e);
+        }
+        finally
+        {
+            _end.Transaction = null;
         }
     }
 }

@@ -13,17 +13,25 @@ internal static class SqliteSchema
     /// <summary>"RFNC": the <c>application_id</c> of every Ringfence store (<c>file</c>(1) and sqlite3 show it too).</summary>
     public const long ApplicationId = 0x52464E43;
 
-    // STRICT makes SQLite refuse a value of the wrong type instead of storing it as whatever it is. sequence is an
-    // INTEGER PRIMARY KEY, the rowid itself: appends go to the end of the b-tree and a repeated sequence is a
-    // constraint violation (how a second writer is detected). Times are UTC ticks (100 ns since 0001-01-01), exact.
-    // The payload is the snapshot table's last column, so listing snapshots never reads its overflow pages.
+    // STRICT makes SQLite refuse a value of the wrong type instead of storing it as whatever it is. A journal row is a
+    // batch; first_sequence is an INTEGER PRIMARY KEY, the rowid itself: appends go to the end of the b-tree and a
+    // repeated one is a constraint violation. Times are UTC ticks (100 ns since 0001-01-01), exact. A payload is its
+    // table's last column but one, and the snapshot payload the last, so reading the other columns rarely touches
+    // overflow pages. The trigger refuses a batch overlapping one already there however its first sequence falls (the
+    // only candidate is the batch starting last at or before its end: one probe of the key).
     private const string Create = """
         CREATE TABLE journal (
-            sequence    INTEGER PRIMARY KEY,
-            command     TEXT    NOT NULL,
-            checksum    TEXT    NOT NULL,
-            recorded_at INTEGER NOT NULL
+            first_sequence INTEGER PRIMARY KEY,
+            last_sequence  INTEGER NOT NULL CHECK (last_sequence >= first_sequence),
+            payload        BLOB    NOT NULL,
+            checksum       TEXT    NOT NULL,
+            recorded_at    INTEGER NOT NULL
         ) STRICT;
+        CREATE TRIGGER journal_batches_do_not_overlap BEFORE INSERT ON journal
+        WHEN (SELECT last_sequence FROM journal WHERE first_sequence <= NEW.last_sequence ORDER BY first_sequence DESC LIMIT 1) >= NEW.first_sequence
+        BEGIN
+            SELECT RAISE(ABORT, 'journal batches overlap');
+        END;
         CREATE TABLE snapshots (
             sequence         INTEGER PRIMARY KEY,
             state_hash       TEXT    NOT NULL,

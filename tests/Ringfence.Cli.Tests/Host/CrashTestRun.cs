@@ -4,8 +4,10 @@ using System.Text.Json;
 using Ringfence.Cli.Bench.Journal;
 using Ringfence.Core.Engine;
 using Ringfence.Core.Serialization;
+using Ringfence.Core.Serialization.Wire;
 using Ringfence.Hosting.Recovery;
 using Ringfence.Storage;
+using Ringfence.Storage.Journal;
 
 namespace Ringfence.Cli.Tests.Host;
 
@@ -200,14 +202,15 @@ internal sealed class CrashTestRun(string database, int seed, Action<string> log
     private void Check(List<(string Text, bool Repeat)> sent, List<JsonElement> replies, string stderr)
     {
         using var store = EngineStores.Open(database, StoreAccess.Read);
-        var entries = store.Journal.ReadAfter(0).ToList();
+        // The journal's commands one by one, as JSON through the contract (batches are what the host committed together).
+        var entries = store.Journal.ReadAfter(0).SelectMany(JournalBatchCodec.Decode).Select(CommandWriter.Write).ToList();
 
         // The journal grew by exactly a prefix of what this round sent, in order: a command is whole or absent.
         Assert.True(entries.Count >= _journal.Count, $"the journal shrank from {_journal.Count} to {entries.Count}");
-        Assert.Equal(_journal, entries.Take(_journal.Count).Select(e => e.Command));
-        var added = entries.Skip(_journal.Count).Select(e => e.Command).ToList();
+        Assert.Equal(_journal, entries.Take(_journal.Count));
+        var added = entries.Skip(_journal.Count).ToList();
         Assert.True(added.Count <= sent.Count, $"{added.Count} new entries but {sent.Count} commands sent");
-        Assert.Equal(sent.Take(added.Count).Select(s => s.Text), added);
+        Assert.Equal(sent.Take(added.Count).Select(s => Journaled(s.Text)), added);
 
         // Every acknowledgement is in the journal, at its sequence, and replies came in order.
         Assert.True(replies.Count <= added.Count, $"{replies.Count} acknowledgements but {added.Count} journaled ({stderr})");
@@ -216,7 +219,7 @@ internal sealed class CrashTestRun(string database, int seed, Action<string> log
             var reply = replies[i];
             var sequence = reply.GetProperty("seq").GetInt64();
             Assert.Equal(_journal.Count + i + 1, sequence);
-            Assert.Equal(sent[i].Text, entries[(int)sequence - 1].Command);
+            Assert.Equal(Journaled(sent[i].Text), entries[(int)sequence - 1]);
             var id = reply.GetProperty("id").GetString()!;
             var events = reply.GetProperty("events").GetRawText();
             if (sent[i].Repeat)
@@ -239,7 +242,7 @@ internal sealed class CrashTestRun(string database, int seed, Action<string> log
         var fresh = new MarginEngine();
         foreach (var entry in entries)
         {
-            fresh.Execute(CommandJson.Parse(entry.Command));
+            fresh.Execute(CommandJson.Parse(entry));
         }
 
         var recovered = EngineRecovery.Recover(store);
@@ -247,6 +250,9 @@ internal sealed class CrashTestRun(string database, int seed, Action<string> log
         Assert.Empty(recovered.Report.SkippedSnapshots);
         Assert.True(JournalVerification.Verify(store).Verified);
     }
+
+    /// <summary>A command's JSON as the journal gives it back: parsed, then written by the command writer.</summary>
+    private static string Journaled(string json) => CommandWriter.Write(CommandJson.Parse(json));
 
     private sealed record Acknowledged(string Text, bool Accepted, string Events);
 }

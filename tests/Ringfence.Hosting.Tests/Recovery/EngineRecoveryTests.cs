@@ -15,14 +15,40 @@ public sealed class EngineRecoveryTests
     }
 
     [Fact]
-    public async Task A_changed_journal_entry_stops_recovery_and_names_the_entry()
+    public async Task A_changed_journal_batch_stops_recovery_and_names_its_sequences()
     {
         var store = await Written(snapshotEvery: 0);
-        store.Replace(5, e => e with { Command = e.Command.Replace("\"", "\" ", StringComparison.Ordinal) });
+        store.Damage(5);
 
         var failure = Assert.Throws<RecoveryException>(() => EngineRecovery.Recover(store));
-        Assert.Contains("entry 5 fails its checksum", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("valid up to entry 4", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("the journal batch of sequence 5 fails its checksum", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("valid up to sequence 4", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recovery_replays_every_command_of_every_batch_and_counts_both()
+    {
+        var store = await Batched();
+
+        var report = EngineRecovery.Recover(store).Report;
+
+        Assert.Equal(store.Batches.Count, report.ReplayedBatches);
+        Assert.Equal(Scenarios.All().Count, report.Replayed);
+        Assert.True(report.ReplayedBatches < report.Replayed, "the commands should have been committed in shared batches");
+        Assert.Equal(Scenarios.ReferenceHash(Scenarios.All()), report.StateHash);
+    }
+
+    [Fact]
+    public async Task A_batch_of_many_commands_that_is_torn_is_refused_whole_with_its_range_named()
+    {
+        // Three commands a batch: none of the damaged batch's commands may be applied, the good ones before it all are.
+        var store = await Batched();
+        var torn = store.Batches.First(b => b.Count == 3 && b.FirstSequence > 1);
+        store.Replace(torn.FirstSequence, b => b with { Payload = b.Payload[..^4] });
+
+        var failure = Assert.Throws<RecoveryException>(() => EngineRecovery.Recover(store));
+        Assert.Contains($"the journal batch of sequences {torn.FirstSequence}..{torn.LastSequence} fails its checksum", failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"valid up to sequence {torn.FirstSequence - 1}", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,7 +58,7 @@ public sealed class EngineRecoveryTests
         store.Remove(7);
 
         var failure = Assert.Throws<RecoveryException>(() => EngineRecovery.Recover(store));
-        Assert.Contains("entry 7 is missing", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("journal sequences 7..7 are missing", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,6 +126,24 @@ public sealed class EngineRecoveryTests
         // Snapshots exactly every SnapshotEvery commands, whatever the speed of their encoding (see Submitting).
         await Submitting.OneByOneAsync(host, store, Scenarios.All(), snapshotEvery);
 
+        return store;
+    }
+
+    /// <summary>Every scenario command, queued while appends are held, so the host commits them in batches of up to three.</summary>
+    private static async Task<MemoryStore> Batched()
+    {
+        var store = new MemoryStore();
+        store.HoldAppends();
+        var host = EngineHost.Start(store, new HostOptions { MaxBatch = 3 });
+        var acknowledged = new List<Task<Acknowledgement>>();
+        foreach (var command in Scenarios.All())
+        {
+            acknowledged.Add(await host.QueueAsync(command));
+        }
+
+        store.ReleaseAppends();
+        await Task.WhenAll(acknowledged);
+        await host.DisposeAsync();
         return store;
     }
 }

@@ -70,12 +70,12 @@ public sealed class JournalVerificationTests
     public async Task A_damaged_entry_is_reported_with_where_the_replay_stopped()
     {
         var store = await Written();
-        store.Replace(12, e => e with { Command = e.Command + " " });
+        store.Damage(12);
         var report = JournalVerification.Verify(store);
 
         Assert.False(report.Verified);
         Assert.Equal(11, report.Replayed);
-        Assert.Contains("entry 12 fails its checksum", report.JournalProblem, StringComparison.Ordinal);
+        Assert.Contains("the journal batch of sequence 12 fails its checksum", report.JournalProblem, StringComparison.Ordinal);
         Assert.All(report.Snapshots.Where(c => c.Sequence > 11), c => Assert.Contains("not reached", c.Problem, StringComparison.Ordinal));
     }
 

@@ -8,16 +8,16 @@ public interface IStoreTarget : IDisposable
 {
     /// <summary>
     /// Opens a store on this database for writing (taking its writer lock), reading the journal
-    /// <paramref name="readPageSize"/> entries per query.
+    /// <paramref name="readPageSize"/> batches per query.
     /// </summary>
     IEngineStore Open(int readPageSize);
 
-    /// <summary>Opens a store on this database for reading (no lock), reading the journal <paramref name="readPageSize"/> entries per query.</summary>
+    /// <summary>Opens a store on this database for reading (no lock), reading the journal <paramref name="readPageSize"/> batches per query.</summary>
     IEngineStore OpenReader(int readPageSize);
 
     /// <summary>
-    /// Writes <paramref name="entry"/> into the journal table directly, behind every store's back: what a writer that
-    /// slipped past the writer lock would do (the primary key must still catch it).
+    /// Writes <paramref name="batch"/> into the journal table directly, behind every store's back: what a writer that
+    /// slipped past the writer lock would do (the table's keys must still catch it).
     /// </summary>
-    void InsertBehindTheStores(Ringfence.Storage.Journal.JournalEntry entry);
+    void InsertBehindTheStores(Ringfence.Storage.Journal.JournalBatch batch);
 }

@@ -132,7 +132,7 @@ public abstract class SnapshotStoreContract : StoreContract
             JournalChecksum: sequence == 0 ? "" : Convert.ToHexStringLower(SHA256.HashData(BitConverter.GetBytes(sequence))),
             payload,
             payloadChecksum,
-            TestEntries.At(sequence + seed));
+            TestBatches.At(sequence + seed));
     }
 
     private static void AssertSame(StoredSnapshot expected, StoredSnapshot? actual)

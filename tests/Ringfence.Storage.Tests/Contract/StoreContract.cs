@@ -5,8 +5,8 @@ namespace Ringfence.Storage.Tests.Contract;
 /// </summary>
 public abstract class StoreContract : IDisposable
 {
-    /// <summary>The page size of the stores the tests open unless they test paging.</summary>
-    protected const int PageSize = 10_000;
+    /// <summary>The page size (batches per query) of the stores the tests open unless they test paging.</summary>
+    protected const int PageSize = 256;
 
     /// <summary>Runs the contract on a fresh database from <paramref name="target"/>, removed after the test.</summary>
     protected StoreContract(IStoreTarget target) => Target = target;
@@ -14,12 +14,12 @@ public abstract class StoreContract : IDisposable
     /// <summary>The database under test.</summary>
     protected IStoreTarget Target { get; }
 
-    /// <summary>Asserts that <paramref name="store"/>'s journal holds exactly <paramref name="entries"/>.</summary>
-    protected static void AssertHolds(IEngineStore store, Ringfence.Storage.Journal.JournalEntry[] entries)
+    /// <summary>Asserts that <paramref name="store"/>'s journal holds exactly <paramref name="batches"/>.</summary>
+    protected static void AssertHolds(IEngineStore store, Ringfence.Storage.Journal.JournalBatch[] batches)
     {
         ArgumentNullException.ThrowIfNull(store);
-        Assert.Equal(entries.Length, store.Journal.LastSequence);
-        Assert.Equal(entries, store.Journal.ReadAfter(0));
+        Assert.Equal(batches.Length == 0 ? 0 : batches[^1].LastSequence, store.Journal.LastSequence);
+        Assert.Equal(batches, store.Journal.ReadAfter(0));
     }
 
     /// <inheritdoc/>

@@ -21,24 +21,24 @@ public abstract class WriterLockContract : StoreContract
     [ContractFact]
     public void A_second_writer_is_refused_while_the_first_is_open_and_the_first_carries_on()
     {
-        var entries = TestEntries.From(1, 4);
+        var batches = TestBatches.From(2, 2);
         using var first = Target.Open(PageSize);
-        first.Journal.Append(entries[..2]);
+        first.Journal.Append(batches[0]);
 
         var error = Assert.Throws<StoreInUseException>(() => Target.Open(PageSize));
 
         Assert.StartsWith($"{first.Description} is in use by another writer", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
-        first.Journal.Append(entries[2..]);
-        AssertHolds(first, entries);
+        first.Journal.Append(batches[1]);
+        AssertHolds(first, batches);
     }
 
     [ContractFact]
     public void A_writer_is_accepted_once_the_first_is_disposed_and_goes_on_from_where_it_stopped()
     {
-        var entries = TestEntries.From(1, 5);
+        var batches = TestBatches.From(2, 2, 1);
         var first = Target.Open(PageSize);
-        first.Journal.Append(entries[..2]);
+        first.Journal.Append(batches[0]);
         Assert.Throws<StoreInUseException>(() => Target.Open(PageSize));
         first.Dispose();
 
@@ -46,30 +46,31 @@ public abstract class WriterLockContract : StoreContract
         using (var second = Target.Open(PageSize))
         {
             Assert.Equal(2, second.Journal.LastSequence);
-            second.Journal.Append(entries[2..4]);
+            second.Journal.Append(batches[1]);
         }
 
         using var third = Target.Open(PageSize);
-        third.Journal.Append(entries[4..]);
-        AssertHolds(third, entries);
+        third.Journal.Append(batches[2]);
+        AssertHolds(third, batches);
     }
 
     [ContractFact]
     public void Readers_run_beside_the_writer_and_see_what_it_committed()
     {
-        var entries = TestEntries.From(1, 6);
+        var batches = TestBatches.From(3, 1, 2);
         using var writer = Target.Open(PageSize);
-        writer.Journal.Append(entries[..3]);
+        writer.Journal.Append(batches[0]);
 
         using var reader = Target.OpenReader(PageSize);
         using var another = Target.OpenReader(PageSize);
         Assert.Equal(3, reader.Journal.LastSequence);
-        writer.Journal.Append(entries[3..]);
+        writer.Journal.Append(batches[1]);
+        writer.Journal.Append(batches[2]);
         var snapshot = Snapshot(6);
         writer.Snapshots.Save(snapshot);
 
-        Assert.Equal(entries, reader.Journal.ReadAfter(0));
-        Assert.Equal(entries[^2..], another.Journal.Tail(2));
+        Assert.Equal(batches, reader.Journal.ReadAfter(0));
+        Assert.Equal(batches[^2..], another.Journal.Tail(2));
         Assert.Equal(snapshot.Info, reader.Snapshots.List().Single());
         Assert.Equal(snapshot.PayloadChecksum, reader.Snapshots.Load(6)?.PayloadChecksum);
     }
@@ -79,7 +80,7 @@ public abstract class WriterLockContract : StoreContract
     {
         using (var writer = Target.Open(PageSize))
         {
-            writer.Journal.Append(TestEntries.From(1, 1));
+            writer.Journal.Append(TestBatches.From(1)[0]);
         }
 
         using var reader = Target.OpenReader(PageSize);
@@ -90,19 +91,19 @@ public abstract class WriterLockContract : StoreContract
     [ContractFact]
     public void A_reader_cannot_append_or_save_and_changes_nothing()
     {
-        var entries = TestEntries.From(1, 3);
+        var batches = TestBatches.From(2, 1);
         using var writer = Target.Open(PageSize);
-        writer.Journal.Append(entries[..2]);
+        writer.Journal.Append(batches[0]);
         using var reader = Target.OpenReader(PageSize);
 
         // The database refuses it (a query-only connection, a read-only transaction), not only the store's own code.
-        Assert.Throws<StorageException>(() => reader.Journal.Append(entries[2..]));
+        Assert.Throws<StorageException>(() => reader.Journal.Append(batches[1]));
         Assert.Throws<StorageException>(() => reader.Snapshots.Save(Snapshot(2)));
 
-        AssertHolds(writer, entries[..2]);
+        AssertHolds(writer, batches[..1]);
         Assert.Empty(writer.Snapshots.List());
-        writer.Journal.Append(entries[2..]);
-        AssertHolds(writer, entries);
+        writer.Journal.Append(batches[1]);
+        AssertHolds(writer, batches);
     }
 
     [ContractFact]
@@ -123,6 +124,6 @@ public abstract class WriterLockContract : StoreContract
     {
         var payload = new byte[64];
         new Random((int)sequence).NextBytes(payload);
-        return new StoredSnapshot(sequence, $"state-{sequence}", "checksum", payload, Convert.ToHexStringLower(SHA256.HashData(payload)), TestEntries.At(sequence));
+        return new StoredSnapshot(sequence, $"state-{sequence}", "checksum", payload, Convert.ToHexStringLower(SHA256.HashData(payload)), TestBatches.At(sequence));
     }
 }

@@ -95,9 +95,9 @@ public sealed class PostgresEngineStoreTests : IDisposable
     [PostgresFact]
     public void A_writer_whose_session_was_lost_cannot_write_beside_the_writer_that_took_the_lock_over()
     {
-        var entries = Contract.TestEntries.From(1, 4);
+        var batches = Contract.TestBatches.From(1, 1, 2);
         using var first = Schema.Open(10);
-        first.Journal.Append(entries[..1]);
+        first.Journal.Append(batches[0]);
 
         // The first writer's session ends (a restarted server, a cut connection): its lock goes with it.
         var holder = Schema.Query(HolderQuery);
@@ -105,19 +105,19 @@ public sealed class PostgresEngineStoreTests : IDisposable
         WaitUntil(() => Schema.Query($"SELECT count(*) FROM pg_stat_activity WHERE pid = {holder}") is 0L);
         using (var second = Schema.Open(10))
         {
-            second.Journal.Append(entries[1..2]);
+            second.Journal.Append(batches[1]);
 
             // The first fails rather than writing without the lock: its session is gone, and a new one is refused.
-            Assert.ThrowsAny<StorageException>(() => first.Journal.Append(entries[1..2]));
-            Assert.ThrowsAny<StorageException>(() => first.Journal.Append(entries[1..2]));
-            Assert.Equal(entries[..2], second.Journal.ReadAfter(0));
+            Assert.ThrowsAny<StorageException>(() => first.Journal.Append(batches[1]));
+            Assert.ThrowsAny<StorageException>(() => first.Journal.Append(batches[1]));
+            Assert.Equal(batches[..2], second.Journal.ReadAfter(0));
         }
 
         // Once the lock is free again, the first takes it back when it reconnects; the table refuses the sequence the
         // second took, and the first goes on after it.
-        Assert.Throws<Ringfence.Storage.Journal.JournalConflictException>(() => first.Journal.Append(entries[1..2]));
-        first.Journal.Append(entries[2..]);
-        Assert.Equal(entries, first.Journal.ReadAfter(0));
+        Assert.Throws<Ringfence.Storage.Journal.JournalConflictException>(() => first.Journal.Append(batches[1]));
+        first.Journal.Append(batches[2]);
+        Assert.Equal(batches, first.Journal.ReadAfter(0));
     }
 
     [PostgresFact]

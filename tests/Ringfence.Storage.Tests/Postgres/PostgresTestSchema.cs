@@ -52,15 +52,16 @@ public sealed class PostgresTestSchema : IStoreTarget
     public IEngineStore OpenReader(int readPageSize) => new PostgresEngineStore(Location, StoreAccess.Read, readPageSize, LockWait);
 
     /// <inheritdoc />
-    public void InsertBehindTheStores(JournalEntry entry)
+    public void InsertBehindTheStores(JournalBatch batch)
     {
         using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Location.ConnectionString) { Pooling = false }.ConnectionString);
         connection.Open();
-        using var command = new NpgsqlCommand($"INSERT INTO \"{Name}\".journal (sequence, command, checksum, recorded_at) VALUES (@sequence, @command, @checksum, @recorded_at)", connection);
-        command.Parameters.AddWithValue("sequence", entry.Sequence);
-        command.Parameters.AddWithValue("command", entry.Command);
-        command.Parameters.AddWithValue("checksum", entry.Checksum);
-        command.Parameters.AddWithValue("recorded_at", entry.RecordedAt.UtcDateTime);
+        using var command = new NpgsqlCommand($"INSERT INTO \"{Name}\".journal (first_sequence, last_sequence, payload, checksum, recorded_at) VALUES (@first, @last, @payload, @checksum, @recorded_at)", connection);
+        command.Parameters.AddWithValue("first", batch.FirstSequence);
+        command.Parameters.AddWithValue("last", batch.LastSequence);
+        command.Parameters.AddWithValue("payload", batch.Payload);
+        command.Parameters.AddWithValue("checksum", batch.Checksum);
+        command.Parameters.AddWithValue("recorded_at", batch.RecordedAt.UtcDateTime);
         command.ExecuteNonQuery();
     }
 

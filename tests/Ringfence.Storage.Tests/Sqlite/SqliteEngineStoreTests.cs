@@ -57,6 +57,17 @@ public sealed class SqliteEngineStoreTests : IDisposable
     }
 
     [Fact]
+    public void Refuses_a_store_of_the_per_command_journal_format_saying_what_to_do()
+    {
+        // Version 1 journaled one JSON row per command; this build journals batches and does not read it.
+        new SqliteEngineStore(_file.Path).Dispose();
+        Execute("PRAGMA user_version = 1");
+        var error = Assert.Throws<StorageException>(() => new SqliteEngineStore(_file.Path));
+        Assert.Equal($"SQLite file {_file.Path} has store format version 1 (a journal of one JSON row per command), which this build does not read: "
+            + "it journals batches (version 2). Replay or export it with the build that wrote it, or start a new store", error.Message);
+    }
+
+    [Fact]
     public void Refuses_a_file_in_a_missing_directory_or_a_directory()
     {
         var missing = Path.Combine(_file.Directory, "no-such-directory", "ringfence.db");

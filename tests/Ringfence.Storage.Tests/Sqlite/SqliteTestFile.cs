@@ -23,16 +23,17 @@ public sealed class SqliteTestFile : IStoreTarget
     public IEngineStore OpenReader(int readPageSize) => new SqliteEngineStore(Path, StoreAccess.Read, readPageSize);
 
     /// <inheritdoc />
-    public void InsertBehindTheStores(JournalEntry entry)
+    public void InsertBehindTheStores(JournalBatch batch)
     {
         using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO journal (sequence, command, checksum, recorded_at) VALUES ($sequence, $command, $checksum, $recorded_at)";
-        command.Parameters.AddWithValue("$sequence", entry.Sequence);
-        command.Parameters.AddWithValue("$command", entry.Command);
-        command.Parameters.AddWithValue("$checksum", entry.Checksum);
-        command.Parameters.AddWithValue("$recorded_at", entry.RecordedAt.UtcTicks);
+        command.CommandText = "INSERT INTO journal (first_sequence, last_sequence, payload, checksum, recorded_at) VALUES ($first, $last, $payload, $checksum, $recorded_at)";
+        command.Parameters.AddWithValue("$first", batch.FirstSequence);
+        command.Parameters.AddWithValue("$last", batch.LastSequence);
+        command.Parameters.AddWithValue("$payload", batch.Payload);
+        command.Parameters.AddWithValue("$checksum", batch.Checksum);
+        command.Parameters.AddWithValue("$recorded_at", batch.RecordedAt.UtcTicks);
         command.ExecuteNonQuery();
     }
 

@@ -22,7 +22,7 @@ internal sealed record InMemoryRun(int Commands, double Seconds)
 /// <param name="Seconds">Wall time from the first submission to the last acknowledgement.</param>
 /// <param name="Commits">Journal transactions the host made.</param>
 /// <param name="LatencyMicros">Acknowledgement latency (queued → acknowledged) percentiles in µs: p50, p99, p99.9, max.</param>
-/// <param name="RecoveryEntries">Journal entries replayed by a recovery of the written journal (no snapshot).</param>
+/// <param name="RecoveryEntries">Journal entries (batches) replayed by a recovery of the written journal (no snapshot).</param>
 /// <param name="RecoveryCommands">Commands those entries held.</param>
 /// <param name="RecoveryEvents">Events those entries produced.</param>
 /// <param name="RecoverySeconds">Wall time of that recovery, reading included.</param>
@@ -44,10 +44,10 @@ internal sealed record JournalRun(
     /// <summary>Mean commands per journal transaction.</summary>
     public double MeanBatch => Commits == 0 ? 0 : (double)Commands / Commits;
 
-    /// <summary>Recovery: journal entries replayed per second.</summary>
+    /// <summary>Recovery: journal entries (batches) replayed per second.</summary>
     public double RecoveryEntriesPerSecond => RecoveryEntries / RecoverySeconds;
 
-    /// <summary>Recovery: commands replayed per second (an entry holds one command today; a batch journal's, many).</summary>
+    /// <summary>Recovery: commands replayed per second (an entry, a batch, holds many).</summary>
     public double RecoveryCommandsPerSecond => RecoveryCommands / RecoverySeconds;
 
     /// <summary>Recovery: events reproduced per second.</summary>

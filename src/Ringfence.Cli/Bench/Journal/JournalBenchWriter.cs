@@ -24,7 +24,7 @@ internal static class JournalBenchWriter
             .AddColumn(Right("p99 (µs)"))
             .AddColumn(Right("p99.9 (µs)"))
             .AddColumn(Right("max (µs)"))
-            .AddColumn(Right("Recovery entries/s"))
+            .AddColumn(Right("Recovery commands/s"))
             .AddColumn(Right("events/s"));
         var memory = report.InMemory;
         table.AddRow("in memory", "–", Number(memory.PerSecond), "1.00", "–", "–", "–", "–", "–", "–", "–");
@@ -33,7 +33,7 @@ internal static class JournalBenchWriter
             var l = run.LatencyMicros;
             table.AddRow(
                 run.Backend, Number(run.Batch), Number(run.PerSecond), Ratio(run.PerSecond / memory.PerSecond), Fixed(run.MeanBatch),
-                Number(l.P50), Number(l.P99), Number(l.P999), Number(l.Max), Number(run.RecoveryEntriesPerSecond), Number(run.RecoveryEventsPerSecond));
+                Number(l.P50), Number(l.P99), Number(l.P999), Number(l.Max), Number(run.RecoveryCommandsPerSecond), Number(run.RecoveryEventsPerSecond));
         }
 
         console.Write(table);

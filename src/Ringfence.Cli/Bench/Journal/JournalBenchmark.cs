@@ -128,6 +128,6 @@ internal static class JournalBenchmark
         var recovery = EngineRecovery.Recover(store).Report;
         return new JournalRun(
             backend, batch, commands.Length, seconds, commits, LatencyPercentiles.Of(latencies),
-            recovery.Replayed, recovery.Replayed, recovery.Events, recovery.Elapsed.TotalSeconds);
+            recovery.ReplayedBatches, recovery.Replayed, recovery.Events, recovery.Elapsed.TotalSeconds);
     }
 }

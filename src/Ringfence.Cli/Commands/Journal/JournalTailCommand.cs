@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Ringfence.Cli.Storage;
+using Ringfence.Core.Serialization.Wire;
 using Ringfence.Storage;
 using Ringfence.Storage.Journal;
 using Spectre.Console;
@@ -10,8 +11,8 @@ namespace Ringfence.Cli.Commands.Journal;
 
 /// <summary>
 /// <c>ringfence journal tail [--db FILE|CONNECTION] [--count N] [--json]</c>: the last N journaled commands, oldest
-/// first: sequence, when written, command type, client id and the command as journaled. It only reads, so it runs
-/// beside a host.
+/// first: sequence, when its batch was written, command type, client id and the command, decoded from the batch and
+/// written as JSON by the command writer. It only reads, so it runs beside a host.
 /// </summary>
 internal static class JournalTailCommand
 {
@@ -21,7 +22,7 @@ internal static class JournalTailCommand
         var db = DatabaseOption.Create();
         var count = new Option<int>("--count", "-n")
         {
-            Description = "How many of the last entries to print.",
+            Description = "How many of the last commands to print.",
             DefaultValueFactory = _ => 20,
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line instead of a table." };
@@ -48,7 +49,7 @@ internal static class JournalTailCommand
 
         using (store)
         {
-            var entries = store.Journal.Tail(count);
+            var entries = Last(store.Journal.Tail(count), count);
             if (json)
             {
                 foreach (var entry in entries)
@@ -65,29 +66,52 @@ internal static class JournalTailCommand
         }
     }
 
-    private static JsonObject ToJson(JournalEntry entry)
+    /// <summary>
+    /// The last <paramref name="count"/> commands of <paramref name="batches"/> (the last batches hold at least that
+    /// many), each written as JSON by the command writer. A batch that does not decode is one line saying why, at its
+    /// first sequence; replay --verify says where the chain breaks.
+    /// </summary>
+    private static List<TailLine> Last(IReadOnlyList<JournalBatch> batches, int count)
     {
-        JsonNode? command;
-        try
+        var lines = new List<TailLine>();
+        foreach (var batch in batches)
         {
-            command = JsonNode.Parse(entry.Command);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // A damaged entry is shown as it is stored; replay --verify says where the chain breaks.
-            command = entry.Command;
+            try
+            {
+                var commands = JournalBatchCodec.Decode(batch);
+                for (var i = 0; i < commands.Count; i++)
+                {
+                    var command = commands[i];
+                    lines.Add(new TailLine(batch.FirstSequence + i, batch, CommandWriter.TypeOf(command.GetType()), command.ClientId, CommandWriter.Write(command), null));
+                }
+            }
+            catch (WireFormatException damaged)
+            {
+                lines.Add(new TailLine(batch.FirstSequence, batch, "(unreadable)", null, null, damaged.Message));
+            }
         }
 
-        return new JsonObject
-        {
-            ["seq"] = entry.Sequence,
-            ["recordedAt"] = entry.RecordedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-            ["checksum"] = entry.Checksum,
-            ["command"] = command,
-        };
+        return lines.Count > count ? lines[^count..] : lines;
     }
 
-    private static void WriteTable(IReadOnlyList<JournalEntry> entries, TextWriter output, int columns)
+    private static JsonObject ToJson(TailLine line)
+    {
+        var json = new JsonObject
+        {
+            ["seq"] = line.Sequence,
+            ["recordedAt"] = line.Batch.RecordedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            ["checksum"] = line.Batch.Checksum,
+            ["command"] = line.Command is null ? null : JsonNode.Parse(line.Command),
+        };
+        if (line.Problem is not null)
+        {
+            json["problem"] = line.Problem;
+        }
+
+        return json;
+    }
+
+    private static void WriteTable(IReadOnlyList<TailLine> lines, TextWriter output, int columns)
     {
         var console = new PlainConsole(output, columns);
         var table = new Table()
@@ -96,34 +120,23 @@ internal static class JournalTailCommand
             .AddColumn("Type")
             .AddColumn("Id")
             .AddColumn("Command");
-        foreach (var entry in entries)
+        foreach (var line in lines)
         {
-            var (type, id) = Describe(entry.Command);
             table.AddRow(
-                Markup.Escape(entry.Sequence.ToString("N0", CultureInfo.InvariantCulture)),
-                Markup.Escape(entry.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)),
-                Markup.Escape(type),
-                Markup.Escape(id),
-                Markup.Escape(entry.Command));
+                Markup.Escape(line.Sequence.ToString("N0", CultureInfo.InvariantCulture)),
+                Markup.Escape(line.Batch.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)),
+                Markup.Escape(line.Type),
+                Markup.Escape(line.ClientId ?? ""),
+                Markup.Escape(line.Command ?? line.Problem ?? ""));
         }
 
         console.Write(table);
-        if (entries.Count == 0)
+        if (lines.Count == 0)
         {
             console.WriteLine("the journal is empty");
         }
     }
 
-    private static (string Type, string Id) Describe(string command)
-    {
-        try
-        {
-            var node = JsonNode.Parse(command) as JsonObject;
-            return (node?["type"]?.GetValue<string>() ?? "?", node?["id"]?.GetValue<string>() ?? "");
-        }
-        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return ("(unreadable)", "");
-        }
-    }
+    /// <summary>One command of the tail (or one unreadable batch): its sequence, its batch, and the command as JSON.</summary>
+    private sealed record TailLine(long Sequence, JournalBatch Batch, string Type, string? ClientId, string? Command, string? Problem);
 }
