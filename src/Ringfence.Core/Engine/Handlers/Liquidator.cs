@@ -22,6 +22,10 @@ internal sealed partial class Liquidator(CommandContext context)
     // Band half-widths tried, widest first, as divisors of the mark (0: the mark alone).
     private static readonly long[] BandDivisors = [8, 16, 32, 64, 128, 256, 512, 1024, 0];
 
+    // Isolated positions that took a share of a deleveraged position in this tick: closing at the bankrupt's price may
+    // have left them below maintenance at the mark, and the index, refreshed only when the command ends, cannot say so.
+    private readonly List<PositionKey> _deleveraged = [];
+
     private EngineState State => context.State;
 
     public void OnMarkPrice(Market market, Price mark)
@@ -35,17 +39,7 @@ internal sealed partial class Liquidator(CommandContext context)
         foreach (var key in State.Index.Crossed(market.Symbol, mark))
         {
             // The index is a candidate filter biased to include: the exact integer check decides.
-            if (State.TryGetPosition(key, out var position) && !position.InLiquidation && TopUpOrStillLiquidatable(market, position, mark))
-            {
-                if (external)
-                {
-                    IssueOrder(market, position, mark);
-                }
-                else
-                {
-                    LiquidateIsolated(market, key, mark);
-                }
-            }
+            CheckIsolated(market, key, mark, external);
         }
 
         // A cross account inside the bands of its last valuation is healthy (CrossValuationBounds): re-valuing it would
@@ -71,6 +65,34 @@ internal sealed partial class Liquidator(CommandContext context)
         foreach (var pod in State.PodsIn(market.Symbol))
         {
             LiquidateShared(pod.Account, MarginScope.InPod(pod.Name), market.SettleAsset);
+        }
+
+        // A deleveraged counterparty is checked again at the mark like any other, until none is left below maintenance
+        // (each pass closes or shrinks positions, so it ends).
+        while (_deleveraged.Count > 0)
+        {
+            var again = _deleveraged.Distinct().Order().ToList();
+            _deleveraged.Clear();
+            foreach (var key in again)
+            {
+                CheckIsolated(market, key, mark, external);
+            }
+        }
+    }
+
+    /// <summary>Liquidates (or, with external execution, orders the liquidation of) an isolated position that auto top-up cannot save.</summary>
+    private void CheckIsolated(Market market, PositionKey key, Price mark, bool external)
+    {
+        if (State.TryGetPosition(key, out var position) && !position.InLiquidation && TopUpOrStillLiquidatable(market, position, mark))
+        {
+            if (external)
+            {
+                IssueOrder(market, position, mark);
+            }
+            else
+            {
+                LiquidateIsolated(market, key, mark);
+            }
         }
     }
 
@@ -304,6 +326,11 @@ internal sealed partial class Liquidator(CommandContext context)
             }
 
             Take(changes, candidate.Key, market, position.Side, take, bankruptcy);
+            if (candidate.Key.Scope.Kind == MarginScopeKind.Isolated)
+            {
+                _deleveraged.Add(candidate.Key);
+            }
+
             context.Emit(new AutoDeleveraged(candidate.Key.Account, market.Symbol, candidate.Key.Scope, candidate.Side, take, bankruptcy, position.Key.Account));
             left -= take;
             if (!left.IsPositive)

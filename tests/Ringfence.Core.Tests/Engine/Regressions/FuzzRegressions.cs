@@ -23,9 +23,31 @@ public sealed class FuzzRegressions
         Assert.True(results[^1].Accepted, results[^1].Rejection?.Reason);
     }
 
-    private static List<ExecutionResult> Run(params string[] lines)
+    /// <summary>
+    /// A random sequence of the invariant properties (after the generator learnt index prices and funding samples):
+    /// bob's cross short is bankrupt beyond the fund at the last mark and is deleveraged against alice.sub's isolated
+    /// 100× long at bob's bankruptcy price, below alice.sub's entry; what is left of her long is below maintenance at the
+    /// mark, and used to stay so until the next mark, because the tick's candidates were taken from the index before the
+    /// deleveraging. A deleveraged isolated counterparty is now checked again in the same tick.
+    /// </summary>
+    [Fact]
+    public void A_counterparty_left_below_maintenance_by_deleveraging_is_liquidated_in_the_same_tick()
     {
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Fuzz", "Corpus", "Regressions", "adl-counterparty-left-liquidatable.jsonl"));
         var engine = new MarginEngine();
+        var results = Run(engine, lines);
+
+        var tick = results[^1].Events;
+        Assert.Contains(tick, e => e is AutoDeleveraged { Account.Value: "alice.sub", Symbol: "BTCUSDT" });
+        Assert.Contains(tick, e => e is LiquidationStarted { Account.Value: "alice.sub", Symbol: "BTCUSDT" });
+        var sweep = Assert.IsType<SweepCompleted>(Assert.Single(engine.Execute(new Core.Engine.Commands.Sweep("BTCUSDT")).Events));
+        Assert.Equal(0, sweep.Liquidatable);
+    }
+
+    private static List<ExecutionResult> Run(params string[] lines) => Run(new MarginEngine(), lines);
+
+    private static List<ExecutionResult> Run(MarginEngine engine, string[] lines)
+    {
         var results = new List<ExecutionResult>();
         foreach (var line in lines)
         {
