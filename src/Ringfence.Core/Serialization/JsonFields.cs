@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Ringfence.Core.Numerics;
 
@@ -13,9 +14,9 @@ public sealed class JsonFields
     private readonly JsonElement _object;
     private readonly string _path;
 
-    // The names asked for, in the order first asked: the "known" list of an unknown-field error.
+    // The names asked for, in the order first asked: the "known" list of an unknown-field error. An object has a few
+    // fields, so a list searched in order is cheaper than a set beside it.
     private readonly List<string> _known = [];
-    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
     private JsonFields(JsonElement element, string path)
     {
@@ -68,16 +69,64 @@ public sealed class JsonFields
 
         // JsonDocument keeps both copies of a repeated name and answers with one of them; silently taking it would
         // hide a mistake in the file.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
+        if (RepeatedName(element) is { } repeated)
         {
-            if (!seen.Add(property.Name))
-            {
-                throw fields.Error(property.Name, "field given twice");
-            }
+            throw fields.Error(repeated, "field given twice");
         }
 
         return fields;
+    }
+
+    /// <summary>
+    /// The first name the object gives twice, or null. Names are compared as their raw UTF-8 bytes, pair by pair (an
+    /// object has a few fields: no set, no strings); a name written with an escape is compared decoded instead.
+    /// </summary>
+    private static string? RepeatedName(JsonElement element)
+    {
+        var count = 0;
+        var escaped = false;
+        foreach (var property in element.EnumerateObject())
+        {
+            count++;
+            escaped |= JsonMarshal.GetRawUtf8PropertyName(property).IndexOf((byte)'\\') >= 0;
+        }
+
+        if (escaped || count > 32)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!seen.Add(property.Name))
+                {
+                    return property.Name;
+                }
+            }
+
+            return null;
+        }
+
+        var i = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = JsonMarshal.GetRawUtf8PropertyName(property);
+            var j = 0;
+            foreach (var earlier in element.EnumerateObject())
+            {
+                if (j++ >= i)
+                {
+                    break;
+                }
+
+                if (JsonMarshal.GetRawUtf8PropertyName(earlier).SequenceEqual(name))
+                {
+                    return property.Name;
+                }
+            }
+
+            i++;
+        }
+
+        return null;
     }
 
     /// <summary>True when the field is present (and not null). Counts as asking for it.</summary>
@@ -180,7 +229,7 @@ public sealed class JsonFields
     {
         foreach (var property in _object.EnumerateObject())
         {
-            if (!_read.Contains(property.Name))
+            if (!IsKnown(property))
             {
                 throw new JsonInputException(Path(property.Name), $"unknown field (known: {string.Join(", ", _known)})");
             }
@@ -190,7 +239,7 @@ public sealed class JsonFields
     /// <summary>Marks a field as understood without reading it (a discriminator read elsewhere, or a name read later).</summary>
     public void Accept(string name)
     {
-        if (_read.Add(name))
+        if (!_known.Contains(name))
         {
             _known.Add(name);
         }
@@ -223,8 +272,61 @@ public sealed class JsonFields
         return _object.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
     }
 
+    private bool IsKnown(JsonProperty property)
+    {
+        foreach (var name in _known)
+        {
+            if (property.NameEquals(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether any name or string in <paramref name="element"/> holds a <c>\u</c> escape: only those can decode to half
+    /// a surrogate pair (the rest of the text was transcoded from a valid string), so only then is each one read.
+    /// </summary>
+    private static bool HoldsUnicodeEscapes(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (JsonMarshal.GetRawUtf8PropertyName(property).IndexOf("\\u"u8) >= 0 || HoldsUnicodeEscapes(property.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (HoldsUnicodeEscapes(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.String:
+                return JsonMarshal.GetRawUtf8Value(element).IndexOf("\\u"u8) >= 0;
+            default:
+                return false;
+        }
+    }
+
     private static void RequireValidText(JsonElement element, string path)
     {
+        if (path.Length == 0 && !HoldsUnicodeEscapes(element))
+        {
+            return;
+        }
+
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:

@@ -68,6 +68,26 @@ public sealed class CommandJsonTests
     public void A_value_that_is_not_what_its_field_allows_is_named(string json, string field) =>
         Assert.Equal(field, Assert.Throws<JsonInputException>(() => CommandJson.Parse(json)).Field);
 
+    [Theory]
+    [InlineData("""{"type":"deposit","account":"alice","asset":"USDT","amount":"1","amount":"2"}""", "amount")]
+    [InlineData("""{"type":"deposit","account":"alice","asset":"USDT","amount":"1","amo\u0075nt":"2"}""", "amount")]
+    [InlineData("""{"type":"trade","symbol":"BTCUSDT","price":"1","quantity":"1","buyer":{"account":"a","scope":"cross","scope":"isolated"},"seller":{"account":"b","scope":"cross"}}""", "buyer.scope")]
+    public void A_field_given_twice_is_refused_however_its_name_is_written(string json, string field)
+    {
+        var error = Assert.Throws<JsonInputException>(() => CommandJson.Parse(json));
+
+        Assert.Equal(field, error.Field);
+        Assert.Equal("field given twice", error.Problem);
+    }
+
+    [Fact]
+    public void Escapes_that_decode_to_whole_characters_are_read_as_those_characters()
+    {
+        var deposit = Assert.IsType<Deposit>(CommandJson.Parse("""{"type":"d\u0065posit","acc\u006funt":"\u0061lice","asset":"USDT","amount":"1"}"""));
+
+        Assert.Equal("alice", deposit.Account.Value);
+    }
+
     [Fact]
     public void A_liquidity_model_carries_its_impact_cap()
     {
