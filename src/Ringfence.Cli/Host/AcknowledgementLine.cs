@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ringfence.Core.Serialization;
 using Ringfence.Hosting;
@@ -16,21 +19,36 @@ internal static class AcknowledgementLine
     {
         ArgumentNullException.ThrowIfNull(acknowledgement);
         var result = acknowledgement.Result;
-        var events = new JsonArray();
-        foreach (var @event in result.Events)
+
+        // Written straight to a buffer, not built as nodes first: the same text, a fraction of the time and memory.
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = OutputJson.Line.Encoder }))
         {
-            events.Add(EventJson.ToJson(@event));
+            writer.WriteStartObject();
+            writer.WriteNumber("line", line);
+            writer.WriteNumber("seq", acknowledgement.Sequence);
+            if (acknowledgement.ClientId is { } id)
+            {
+                writer.WriteString("id", id);
+            }
+            else
+            {
+                writer.WriteNull("id");
+            }
+
+            writer.WriteBoolean("accepted", result.Accepted);
+            writer.WriteBoolean("duplicate", result.Duplicate);
+            writer.WriteStartArray("events");
+            foreach (var @event in result.Events)
+            {
+                EventJson.Write(writer, @event);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
-        return new JsonObject
-        {
-            ["line"] = line,
-            ["seq"] = acknowledgement.Sequence,
-            ["id"] = acknowledgement.ClientId,
-            ["accepted"] = result.Accepted,
-            ["duplicate"] = result.Duplicate,
-            ["events"] = events,
-        }.ToJsonString(OutputJson.Line);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The reply to input line <paramref name="line"/>, which was not a valid command.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ringfence.Core.Engine.Events;
 
@@ -24,6 +25,25 @@ public static class EventJson
         }
 
         return json;
+    }
+
+    /// <summary>
+    /// Writes the same object as <see cref="ToJson"/> straight to <paramref name="writer"/>, without building nodes
+    /// (an acknowledgement line writes every event of its command).
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, EngineEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(@event);
+        writer.WriteStartObject();
+        writer.WriteString("type", @event.Type);
+        foreach (var property in Properties.GetOrAdd(@event.GetType(), DeclaredProperties))
+        {
+            writer.WritePropertyName(JsonValues.CamelCase(property.Name));
+            JsonValues.Write(writer, property.GetValue(@event));
+        }
+
+        writer.WriteEndObject();
     }
 
     private static PropertyInfo[] DeclaredProperties(Type type) =>

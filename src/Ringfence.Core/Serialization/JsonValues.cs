@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ringfence.Core.Numerics;
 
@@ -23,6 +24,23 @@ public static class JsonValues
         Price or Quantity or Money or Rate or Leverage => JsonValue.Create(value.ToString()),
         _ => JsonValue.Create(value.ToString()),
     };
+
+    /// <summary>Writes the JSON form of a domain value, exactly as <see cref="From"/> gives it, without building a node.</summary>
+    public static void Write(Utf8JsonWriter writer, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case string text: writer.WriteStringValue(text); break;
+            case bool flag: writer.WriteBooleanValue(flag); break;
+            case int number: writer.WriteNumberValue(number); break;
+            case long number: writer.WriteNumberValue(number); break;
+            case Enum member: writer.WriteStringValue(CamelCase(member.ToString())); break;
+            case DateTimeOffset time: writer.WriteStringValue(time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)); break;
+            default: writer.WriteStringValue(value.ToString()); break;
+        }
+    }
 
     /// <summary><c>PositionOpened</c> → <c>positionOpened</c>.</summary>
     public static string CamelCase(string name) =>
