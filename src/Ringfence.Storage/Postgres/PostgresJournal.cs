@@ -11,8 +11,12 @@ namespace Ringfence.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresJournal : IJournal
 {
-    /// <summary>Batches per query of <see cref="ReadAfter"/>: a page of at most a few tens of megabytes.</summary>
-    public const int DefaultPageSize = 256;
+    /// <summary>
+    /// Batches per query of <see cref="ReadAfter"/>. A batch holds up to the host's largest batch (65,536 commands, a
+    /// few megabytes), so a page of 32 stays within a few hundred megabytes at worst and a few hundred kilobytes as
+    /// batches usually are, while a journal of one-command batches still reads 32 rows a query.
+    /// </summary>
+    public const int DefaultPageSize = 32;
 
     private const string Columns = "first_sequence, last_sequence, payload, checksum, recorded_at";
 
