@@ -21,7 +21,7 @@ namespace Ringfence.Storage.Tests.Snapshots;
 public sealed class SnapshotCodecScenarioTests
 {
     /// <summary>The reach of this file's own scenario, beyond the random ones.</summary>
-    private const string Features = """
+    internal const string Features = """
         {"type":"createAccount","account":"alice"}
         {"type":"createAccount","account":"alice.sub","parent":"alice"}
         {"type":"createAccount","account":"bob"}
@@ -142,7 +142,7 @@ public sealed class SnapshotCodecScenarioTests
     }
 
     /// <summary>The commands of a scenario file; each without a client id gets one, so that its outcome is kept.</summary>
-    private static List<Command> Parse(string scenario) =>
+    internal static List<Command> Parse(string scenario) =>
         scenario.Split('\n')
             .Select(line => line.Trim())
             .Where(line => line.Length > 0 && !line.StartsWith("//", StringComparison.Ordinal) && !line.StartsWith('#'))
