@@ -26,4 +26,23 @@ public sealed class JournalTailCommandTests
         Assert.All(table.Out.Split('\n'), line => Assert.True(line.Length <= TerminalWidth.Default, line));
         Assert.Equal(2, db.Run("journal", "tail", "--count", "0").ExitCode);
     }
+
+    [Fact]
+    public void A_Batch_That_Cannot_Be_Decoded_Is_One_Line_Saying_Why_And_The_Others_Are_Shown()
+    {
+        using var db = new DatabaseFile();
+        Assert.Equal(0, db.Host("""{"type":"createAccount","account":"alice"}""").ExitCode);
+        Assert.Equal(0, db.Host("""{"type":"createAccount","account":"bob"}""").ExitCode);
+
+        // bob's batch loses its last byte: a torn write.
+        db.Damage("UPDATE journal SET payload = CAST(substr(payload, 1, length(payload) - 1) AS BLOB) WHERE first_sequence = 2");
+        var tail = db.Run("journal", "tail", "--json");
+
+        Assert.True(tail.ExitCode == 0, tail.Error);
+        var lines = tail.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal([1L, 2L], lines.Select(l => l.GetProperty("seq").GetInt64()));
+        Assert.Equal("alice", lines[0].GetProperty("command").GetProperty("account").GetString());
+        Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("command").ValueKind);
+        Assert.StartsWith("the journal batch of sequence 2 cannot be read", lines[1].GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
 }
