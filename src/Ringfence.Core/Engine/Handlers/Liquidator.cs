@@ -67,15 +67,19 @@ internal sealed partial class Liquidator(CommandContext context)
             LiquidateShared(pod.Account, MarginScope.InPod(pod.Name), market.SettleAsset);
         }
 
-        // A deleveraged counterparty is checked again at the mark like any other, until none is left below maintenance
-        // (each pass closes or shrinks positions, so it ends).
+        // A deleveraged counterparty is checked again like any other, at the mark of its own instrument (a pod's
+        // liquidation closes positions in every instrument the pod holds), until none is left below maintenance: each
+        // pass closes or shrinks positions, so it ends.
         while (_deleveraged.Count > 0)
         {
             var again = _deleveraged.Distinct().Order().ToList();
             _deleveraged.Clear();
             foreach (var key in again)
             {
-                CheckIsolated(market, key, mark, external);
+                if (State.TryGetMarket(key.Symbol, out var own) && own.Mark is { } ownMark)
+                {
+                    CheckIsolated(own, key, ownMark, own.Execution == LiquidationExecution.External);
+                }
             }
         }
     }

@@ -44,6 +44,28 @@ public sealed class FuzzRegressions
         Assert.Equal(0, sweep.Liquidatable);
     }
 
+    /// <summary>
+    /// A random sequence that the same-tick check above first got wrong: a BTCUSDT mark liquidates alice's pod, which
+    /// also holds ETHUSDT, and deleverages ETHUSDT positions; those were then checked at the BTCUSDT market and mark,
+    /// liquidating an ETHUSDT short as if it were BTCUSDT (open interest went out of balance). A deleveraged
+    /// counterparty is checked at its own instrument's mark.
+    /// </summary>
+    [Fact]
+    public void A_counterparty_deleveraged_in_another_instrument_is_checked_at_its_own_mark()
+    {
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Fuzz", "Corpus", "Regressions", "pod-deleverages-another-instrument.jsonl"));
+        var engine = new MarginEngine();
+        var results = Run(engine, lines);
+
+        var tick = results[^1].Events;
+        Assert.Contains(tick, e => e is AutoDeleveraged { Symbol: "ETHUSDT" });
+        Assert.DoesNotContain(tick, e => e is PositionLiquidated { Symbol: "BTCUSDT", Account.Value: "dave" });
+        var open = engine.TakeSnapshot().Positions.Where(p => p.Key.Symbol == "BTCUSDT").ToList();
+        Assert.Equal(
+            open.Where(p => p.Side == Core.Margin.PositionSide.Long).Sum(p => p.Quantity.Units),
+            open.Where(p => p.Side == Core.Margin.PositionSide.Short).Sum(p => p.Quantity.Units));
+    }
+
     private static List<ExecutionResult> Run(params string[] lines) => Run(new MarginEngine(), lines);
 
     private static List<ExecutionResult> Run(MarginEngine engine, string[] lines)
