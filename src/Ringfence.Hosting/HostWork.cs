@@ -10,7 +10,7 @@ internal abstract class HostWork
     public abstract void Fail(Exception exception);
 }
 
-/// <summary>A parsed command with the exact text that will be journaled.</summary>
+/// <summary>A parsed command with the text it was submitted as (the journal stores the command in its binary form).</summary>
 internal sealed class CommandWork(Command command, string text) : HostWork
 {
     private readonly TaskCompletionSource<Acknowledgement> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
