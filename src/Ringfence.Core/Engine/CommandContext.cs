@@ -22,8 +22,6 @@ internal sealed class CommandContext(EngineState state, Valuation valuation)
 
     public Valuation Valuation => valuation;
 
-    public IReadOnlyList<EngineEvent> Events => _events;
-
     /// <summary>A copy of the events, for the command's result (the buffer is reused by the next command).</summary>
     public EngineEvent[] CopyEvents() => _events.ToArray();
 

@@ -185,12 +185,13 @@ internal sealed class EngineState
     /// <exception cref="ArgumentException"><paramref name="scope"/> is isolated: those are not looked up by account.</exception>
     public IReadOnlyList<Position> PositionsOf(AccountId account, MarginScope scope)
     {
-        if (scope.Kind == MarginScopeKind.Isolated)
+        var positions = new List<Position>();
+        foreach (var position in PositionsInScope(account, scope))
         {
-            throw new ArgumentException("Isolated positions are not listed by account.", nameof(scope));
+            positions.Add(position);
         }
 
-        return _sharedByAccount.TryGetValue(account, out var keys) && keys.Count > 0 ? InScope(keys, scope) : [];
+        return positions;
     }
 
     /// <summary>The positions of one account in its cross scope or one of its pods, read in place (see <see cref="ScopePositions"/>).</summary>
@@ -198,20 +199,6 @@ internal sealed class EngineState
         scope.Kind == MarginScopeKind.Isolated
             ? throw new ArgumentException("Isolated positions are not listed by account.", nameof(scope))
             : new(_positions, _sharedByAccount.GetValueOrDefault(account), scope);
-
-    private List<Position> InScope(List<PositionKey> keys, MarginScope scope)
-    {
-        var positions = new List<Position>(keys.Count);
-        foreach (var key in keys)
-        {
-            if (key.Scope == scope)
-            {
-                positions.Add(Open(key));
-            }
-        }
-
-        return positions;
-    }
 
     public void AddAccount(Account account)
     {

@@ -101,16 +101,5 @@ internal sealed class PositionTable
         return slot;
     }
 
-    private void Grow(int needed)
-    {
-        if (needed <= _keys.Length)
-        {
-            return;
-        }
-
-        var size = Math.Max(needed, _keys.Length * 2);
-        Array.Resize(ref _keys, size);
-        Array.Resize(ref _positions, size);
-        Array.Resize(ref _marginSlots, size);
-    }
+    private void Grow(int needed) => SlotColumns.Grow(needed, ref _keys, ref _positions, ref _marginSlots);
 }

@@ -50,9 +50,6 @@ internal sealed class BalanceSheet
     /// <summary>Called with the tag of every tagged ledger account whose balance changes.</summary>
     public Action<int>? Changed { get; init; }
 
-    /// <summary>Postings made by the command in progress.</summary>
-    public IReadOnlyList<Posting> Postings => _postings;
-
     /// <summary>A copy of the command's postings, for its result (the list itself is reused by the next command).</summary>
     public Posting[] CopyPostings() => _postings.ToArray();
 
@@ -198,18 +195,7 @@ internal sealed class BalanceSheet
         return slot;
     }
 
-    private void Grow(int needed)
-    {
-        if (needed <= _units.Length)
-        {
-            return;
-        }
-
-        var size = Math.Max(needed, _units.Length * 2);
-        Array.Resize(ref _accounts, size);
-        Array.Resize(ref _units, size);
-        Array.Resize(ref _tags, size);
-    }
+    private void Grow(int needed) => Engine.SlotColumns.Grow(needed, ref _units, ref _accounts, ref _tags);
 
     private void Debit(int slot, Money amount)
     {

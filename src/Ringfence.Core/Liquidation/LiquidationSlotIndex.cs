@@ -172,18 +172,7 @@ internal sealed class LiquidationSlotIndex(Func<int, PositionKey> keyOf)
         }
     }
 
-    private void Grow(int needed)
-    {
-        if (needed <= _bookOf.Length)
-        {
-            return;
-        }
-
-        var size = Math.Max(needed, _bookOf.Length * 2);
-        Array.Resize(ref _bookOf, size);
-        Array.Resize(ref _price, size);
-        Array.Resize(ref _side, size);
-    }
+    private void Grow(int needed) => Engine.SlotColumns.Grow(needed, ref _bookOf, ref _price, ref _side);
 
     private Book BookOf(string symbol)
     {

@@ -95,7 +95,6 @@ internal sealed class SqliteJournal : IJournal, IDisposable
         finally
         {
             _insert.Transaction = null;
-            _end.Transaction = null;
         }
 
         LastSequence = batch.LastSequence;

@@ -13,8 +13,7 @@ public sealed class AcknowledgementLineTests
     {
         // Every command of the three examples, accepted and rejected, with and without a client id.
         var engine = new MarginEngine();
-        var lines = Directory.GetFiles(Path.Combine(RepositoryRoot(), "examples", "scenarios"), "*.jsonl").SelectMany(File.ReadLines)
-            .Where(l => l.TrimStart().StartsWith('{')).ToList();
+        var lines = Repository.Scenarios().SelectMany(File.ReadLines).Where(l => l.TrimStart().StartsWith('{')).ToList();
         Assert.NotEmpty(lines);
         for (var i = 0; i < lines.Count; i++)
         {
@@ -35,15 +34,4 @@ public sealed class AcknowledgementLineTests
         ["duplicate"] = acknowledgement.Result.Duplicate,
         ["events"] = new JsonArray(acknowledgement.Result.Events.Select(e => (JsonNode)EventJson.ToJson(e)).ToArray()),
     }.ToJsonString(OutputJson.Line);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "examples")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("no examples/ above the test binaries");
-    }
 }

@@ -19,7 +19,7 @@ public sealed class BalanceSheetTests
         sheet.Transfer(Alice, Bob, Money.FromWhole(30));
 
         Assert.Equal((Money.FromWhole(70), Money.FromWhole(30)), (sheet.Balance(Alice), sheet.Balance(Bob)));
-        Assert.Equal(new Posting(Alice, Bob, Money.FromWhole(30)), sheet.Postings[^1]);
+        Assert.Equal(new Posting(Alice, Bob, Money.FromWhole(30)), sheet.CopyPostings()[^1]);
     }
 
     [Fact]
