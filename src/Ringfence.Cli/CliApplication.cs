@@ -3,8 +3,10 @@ using Ringfence.Cli.Commands.Bench;
 using Ringfence.Cli.Commands.Calc;
 using Ringfence.Cli.Commands.Host;
 using Ringfence.Cli.Commands.Journal;
+using Ringfence.Cli.Commands.Keys;
 using Ringfence.Cli.Commands.Replay;
 using Ringfence.Cli.Commands.Run;
+using Ringfence.Cli.Commands.Serve;
 using Ringfence.Cli.Commands.Snapshot;
 
 namespace Ringfence.Cli;
@@ -30,6 +32,8 @@ internal static class CliApplication
         root.Subcommands.Add(ReplayCommand.Create(streams));
         root.Subcommands.Add(SnapshotCommand.Create(streams, TimeProvider.System));
         root.Subcommands.Add(JournalCommand.Create(streams));
+        root.Subcommands.Add(ServeCommand.Create(streams));
+        root.Subcommands.Add(KeysCommand.Create(streams));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

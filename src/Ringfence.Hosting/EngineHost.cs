@@ -4,6 +4,7 @@ using Ringfence.Core.Engine.Events;
 using Ringfence.Core.Engine.Views;
 using Ringfence.Core.Pods;
 using Ringfence.Core.Serialization;
+using Ringfence.Core.Serialization.Wire;
 using Ringfence.Hosting.Feed;
 using Ringfence.Hosting.Recovery;
 using Ringfence.Storage;
@@ -144,6 +145,41 @@ public sealed class EngineHost : IAsyncDisposable
         var work = new CommandWork(CommandJson.Parse(text), text);
         await EnqueueAsync(work, cancellation).ConfigureAwait(false);
         return work.Done;
+    }
+
+    /// <summary>
+    /// Queues a command already parsed (an API that builds commands from its own requests) and returns as soon as it is
+    /// queued, with the task of its acknowledgement; the feed carries its text as <see cref="CommandWriter"/> writes it.
+    /// </summary>
+    /// <param name="command">The command.</param>
+    /// <param name="cancellation">Cancels waiting for room in the queue (not a command already queued).</param>
+    /// <exception cref="HostFailedException">The host has stopped.</exception>
+    public async ValueTask<Task<Acknowledgement>> QueueAsync(Core.Engine.Commands.Command command, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var work = new CommandWork(command, CommandWriter.Write(command));
+        await EnqueueAsync(work, cancellation).ConfigureAwait(false);
+        return work.Done;
+    }
+
+    /// <summary>Submits a command already parsed and completes once it is journaled (see <see cref="QueueAsync(Core.Engine.Commands.Command, CancellationToken)"/>).</summary>
+    /// <exception cref="HostFailedException">The host has stopped.</exception>
+    public async Task<Acknowledgement> SubmitAsync(Core.Engine.Commands.Command command, CancellationToken cancellation = default)
+    {
+        var acknowledged = await QueueAsync(command, cancellation).ConfigureAwait(false);
+        return await acknowledged.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on the engine thread between batches, so it sees exactly the journaled state. It
+    /// must return immutable data that does not refer to the live engine (the engine's query results and views are).
+    /// A read that throws fails only its caller.
+    /// </summary>
+    /// <exception cref="HostFailedException">The host has stopped.</exception>
+    public Task<T> ReadAsync<T>(Func<MarginEngine, T> read, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return QueryAsync(read, cancellation);
     }
 
     /// <summary>

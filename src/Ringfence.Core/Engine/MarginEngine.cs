@@ -42,7 +42,11 @@ public sealed class MarginEngine
         _valuation = new Valuation(state, PodModel);
         _liquidationPriceOf = LiquidationPriceOf;
         _context = new CommandContext(state, _valuation);
+        Queries = new Views.EngineQueries(state, _valuation);
     }
+
+    /// <summary>Reads of single items of the state (between commands, on the engine's thread).</summary>
+    public Views.EngineQueries Queries { get; }
 
     /// <summary>The pod margin model in use.</summary>
     public IPodMarginModel PodModel { get; }

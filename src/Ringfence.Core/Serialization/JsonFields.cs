@@ -224,6 +224,38 @@ public sealed class JsonFields
         return value.EnumerateArray().Select((item, i) => Of(item, $"{Path(name)}[{i}]")).ToList();
     }
 
+    /// <summary>An optional array of strings.</summary>
+    public IReadOnlyList<string>? OptionalStrings(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Wrong(name, "an array of strings", value);
+        }
+
+        var strings = new List<string>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                throw new JsonInputException($"{Path(name)}[{index}]", $"must be a string, not {Describe(item)}");
+            }
+
+            strings.Add(item.GetString()!);
+            index++;
+        }
+
+        return strings;
+    }
+
+    /// <summary>The names of the object's fields, in the order sent (for objects keyed by data, such as symbols).</summary>
+    public IReadOnlyList<string> Names() => _object.EnumerateObject().Select(p => p.Name).ToList();
+
     /// <summary>Rejects any field that no getter asked for (and that was not <see cref="Accept(string)"/>ed).</summary>
     public void RejectUnknown()
     {

@@ -44,4 +44,17 @@ public sealed record PositionView(
     Price? LiquidationPrice,
     Price? BankruptcyPrice,
     AutoTopUp TopUp,
-    int AdlRank);
+    int AdlRank)
+{
+    /// <summary>Notional at the mark (at entry when there is no mark), in the settle asset, rounded up.</summary>
+    public Money Notional { get; init; }
+
+    /// <summary>Initial margin of the position at the mark and its leverage setting, rounded up.</summary>
+    public Money InitialMargin { get; init; }
+
+    /// <summary>The margin ratio at the mark in the profile's convention (docs/formulas.md), or null where undefined.</summary>
+    public Rate? MarginRatio { get; init; }
+
+    /// <summary>True while the position is in liquidation (an order with an external matching engine is outstanding).</summary>
+    public bool InLiquidation { get; init; }
+}
