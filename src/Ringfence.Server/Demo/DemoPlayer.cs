@@ -97,7 +97,7 @@ internal sealed class DemoPlayer(IOptions<ServerOptions> options, EngineService 
         Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
     }
 
-    private static async Task RunAsync(EngineHost host, IReadOnlyList<string> commands, CancellationToken cancellation)
+    private async Task RunAsync(EngineHost host, IReadOnlyList<string> commands, CancellationToken cancellation)
     {
         var pending = new List<Task<Acknowledgement>>(commands.Count);
         foreach (var command in commands)
@@ -105,6 +105,14 @@ internal sealed class DemoPlayer(IOptions<ServerOptions> options, EngineService 
             pending.Add(await host.QueueAsync(command, cancellation).ConfigureAwait(false));
         }
 
-        await Task.WhenAll(pending).ConfigureAwait(false);
+        foreach (var acknowledgement in await Task.WhenAll(pending).ConfigureAwait(false))
+        {
+            // A demo command refused for a reason other than a repeated id or a trader already liquidated out of
+            // money is a defect in the demo's book: say so.
+            if (acknowledgement.Result.Rejection is { } rejection && rejection.Code is not (Core.Engine.Events.RejectionCodes.InsufficientBalance or Core.Engine.Events.RejectionCodes.InsufficientMargin))
+            {
+                ServerLog.Demo(logger, $"command {acknowledgement.Sequence} refused: {rejection.Code} {rejection.Reason}");
+            }
+        }
     }
 }

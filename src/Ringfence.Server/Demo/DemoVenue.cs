@@ -47,23 +47,23 @@ public static class DemoVenue
             $$"""{"type":"deposit","account":"bob","asset":"BTC","amount":"0.5","id":"demo-{{id}}-fund-bob-btc"}""",
             $$"""{"type":"transfer","from":"alice","to":"alice.hedge","asset":"USDT","amount":"2000","id":"demo-{{id}}-hedge"}""",
             // alice: isolated 10x long with automated top-up; her sub-account shorts ETH.
-            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"0.5","buyer":{"account":"alice","scope":"isolated","leverage":"10"},"seller":{"account":"mm","scope":"cross"},"id":"demo-{{id}}-t1"}""",
+            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"0.5","buyer":{"account":"alice","scope":"isolated","leverage":"10"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t1"}""",
             $$"""{"type":"setAutoTopUp","account":"alice","symbol":"BTCUSDT","enabled":true,"cap":"300","id":"demo-{{id}}-topup"}""",
-            $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"2","buyer":{"account":"mm","scope":"cross"},"seller":{"account":"alice.hedge","scope":"isolated","leverage":"10"},"id":"demo-{{id}}-t2"}""",
+            $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"2","buyer":{"account":"mm","scope":"cross","leverage":"5"},"seller":{"account":"alice.hedge","scope":"isolated","leverage":"10"},"id":"demo-{{id}}-t2"}""",
             // bob: isolated 50x long (liquidated early), and coin-margined BTCUSD.
-            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"0.5","buyer":{"account":"bob","scope":"isolated","leverage":"50"},"seller":{"account":"mm","scope":"cross"},"id":"demo-{{id}}-t3"}""",
-            $$"""{"type":"trade","symbol":"BTCUSD","price":"{{b}}","quantity":"100","buyer":{"account":"bob","scope":"isolated","leverage":"20"},"seller":{"account":"mm","scope":"cross"},"id":"demo-{{id}}-t4"}""",
+            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"0.5","buyer":{"account":"bob","scope":"isolated","leverage":"50"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t3"}""",
+            $$"""{"type":"trade","symbol":"BTCUSD","price":"{{b}}","quantity":"100","buyer":{"account":"bob","scope":"isolated","leverage":"20"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t4"}""",
             // carol: cross long BTC and ETH.
-            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"2","buyer":{"account":"carol","scope":"cross"},"seller":{"account":"mm","scope":"cross"},"id":"demo-{{id}}-t5"}""",
-            $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"10","buyer":{"account":"carol","scope":"cross"},"seller":{"account":"mm","scope":"cross"},"id":"demo-{{id}}-t6"}""",
+            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"0.5","buyer":{"account":"carol","scope":"cross"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t5"}""",
+            $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"10","buyer":{"account":"carol","scope":"cross"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t6"}""",
             // dave: a pod, long BTC against short ETH, netting inside.
             $$"""{"type":"createPod","account":"dave","pod":"spread","id":"demo-{{id}}-pod"}""",
             $$"""{"type":"fundPod","account":"dave","pod":"spread","asset":"USDT","amount":"3000","id":"demo-{{id}}-podfund"}""",
-            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"1","buyer":{"account":"dave","scope":"pod:spread"},"seller":{"account":"mm","scope":"cross"},"id":"demo-{{id}}-t7"}""",
-            $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"10","buyer":{"account":"mm","scope":"cross"},"seller":{"account":"dave","scope":"pod:spread"},"id":"demo-{{id}}-t8"}""",
+            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"1","buyer":{"account":"dave","scope":"pod:spread"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t7"}""",
+            $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"10","buyer":{"account":"mm","scope":"cross","leverage":"5"},"seller":{"account":"dave","scope":"pod:spread"},"id":"demo-{{id}}-t8"}""",
             // erin: isolated 25x short, first in line to be deleveraged when the fund runs short; and a big 20x long.
-            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"1","buyer":{"account":"mm","scope":"cross"},"seller":{"account":"erin","scope":"isolated","leverage":"25"},"id":"demo-{{id}}-t9"}""",
-            $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"40","buyer":{"account":"erin","scope":"isolated","leverage":"20"},"seller":{"account":"mm","scope":"cross"},"id":"demo-{{id}}-t10"}""",
+            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"1","buyer":{"account":"mm","scope":"cross","leverage":"5"},"seller":{"account":"erin","scope":"isolated","leverage":"25"},"id":"demo-{{id}}-t9"}""",
+            $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"40","buyer":{"account":"erin","scope":"isolated","leverage":"20"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t10"}""",
         ];
     }
 
