@@ -6,7 +6,7 @@ n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 out = sys.stdout
 out.write('{"type":"listInstrument","symbol":"BTCUSDT","contract":"linear","settleAsset":"USDT","profile":"binance","tickSize":"0.1","lotSize":"0.001","tiers":[{"cap":"1000000000","mmr":"0.005","maxLeverage":"100"}]}\n')
 out.write('{"type":"markPrice","symbol":"BTCUSDT","price":"20000"}\n')
-out.write('{"type":"createAccount","account":"mm"}\n{"type":"deposit","account":"mm","asset":"USDT","amount":"100000000000"}\n')
+out.write('{"type":"createAccount","account":"mm"}\n{"type":"deposit","account":"mm","asset":"USDT","amount":"10000000000"}\n')
 out.write('{"type":"createAccount","account":"carol"}\n{"type":"deposit","account":"carol","asset":"USDT","amount":"100000000"}\n')
 for i in range(n):
     t = f"t{i}"
