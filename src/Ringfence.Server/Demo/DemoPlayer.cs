@@ -58,7 +58,11 @@ internal sealed class DemoPlayer(IOptions<ServerOptions> options, EngineService 
             for (var round = 0; !stoppingToken.IsCancellationRequested; round++)
             {
                 await RunAsync(host, DemoVenue.Marks(path[0], clock.GetUtcNow()), stoppingToken).ConfigureAwait(false);
-                await RunAsync(host, DemoVenue.Positions(path[0], round), stoppingToken).ConfigureAwait(false);
+                var open = await host.ReadAsync(engine => DemoVenue.Traders.Append("alice.hedge")
+                    .SelectMany(t => engine.Queries.PositionKeysOf(AccountId.Create(t)))
+                    .Select(Api.ResourceIds.Of)
+                    .ToHashSet(StringComparer.Ordinal), stoppingToken).ConfigureAwait(false);
+                await RunAsync(host, DemoVenue.Positions(path[0], round, open.Contains), stoppingToken).ConfigureAwait(false);
                 ServerLog.Demo(logger, $"pass {round + 1}: positions opened, playing {path.Count} prices");
                 foreach (var price in path)
                 {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Ringfence.Server.Demo;
 
 /// <summary>
-/// The BTC prices the demo plays: a bundled synthetic crash (calm, a 30% fall in two legs with a gap, a partial
+/// The BTC prices the demo plays: a bundled synthetic crash (calm, a fall of about 30% with two gaps, a partial
 /// recovery), or a Binance kline CSV's closes scaled so that the path starts at <see cref="DemoVenue.OpeningBtc"/>.
 /// </summary>
 public static class DemoPricePath
@@ -17,12 +17,16 @@ public static class DemoPricePath
         {
             // A small deterministic wobble on every leg, so marks move on every tick.
             var wobble = (decimal)Math.Sin(step * 1.7) * 0.002m;
+            // Two gaps: a small one the insurance fund (grown by the fees of earlier liquidations) can pay, and a large
+            // one it cannot, so positions are deleveraged.
             var drift = step switch
             {
                 < 20 => 0m,
-                < 45 => -0.006m,
-                45 => -0.06m,
-                < 75 => -0.004m,
+                < 30 => -0.006m,
+                30 => -0.03m,
+                < 45 => -0.004m,
+                45 => -0.12m,
+                < 75 => -0.003m,
                 < 110 => 0.004m,
                 _ => 0m,
             };

@@ -30,40 +30,50 @@ public static class DemoVenue
         """{"type":"deposit","account":"mm","asset":"BTC","amount":"1000"}""",
         .. Traders.Select(t => $$"""{"type":"createAccount","account":"{{t}}"}"""),
         """{"type":"createAccount","account":"alice.hedge","parent":"alice"}""",
+        """{"type":"createPod","account":"dave","pod":"spread"}""",
     ];
 
     /// <summary>
     /// The commands that fund the traders and open their positions at the current prices: run at the start and again
-    /// after each pass of the price path (the crash will have liquidated some of them).
+    /// after each pass of the price path, when <paramref name="isOpen"/> (a position id, <c>ACCOUNT~SYMBOL~SCOPE</c>)
+    /// leaves out the positions that survived the last pass, so that only the liquidated ones are opened again.
     /// </summary>
-    public static IReadOnlyList<string> Positions(decimal btc, int round)
+    public static IReadOnlyList<string> Positions(decimal btc, int round, Func<string, bool>? isOpen = null) =>
+        [.. Orders(btc, round).Where(o => o.Opens is null || isOpen?.Invoke(o.Opens) != true).Select(o => o.Command)];
+
+    private static IReadOnlyList<(string? Opens, string Command)> Orders(decimal btc, int round)
     {
         var b = Price(btc, 1);
         var e = Price(btc * EthPerBtc, 2);
         var id = round.ToString(CultureInfo.InvariantCulture);
         return
         [
-            .. Traders.Select(t => $$"""{"type":"deposit","account":"{{t}}","asset":"USDT","amount":"20000","id":"demo-{{id}}-fund-{{t}}"}"""),
-            $$"""{"type":"deposit","account":"bob","asset":"BTC","amount":"0.5","id":"demo-{{id}}-fund-bob-btc"}""",
-            $$"""{"type":"transfer","from":"alice","to":"alice.hedge","asset":"USDT","amount":"2000","id":"demo-{{id}}-hedge"}""",
+            .. Traders.Select(t => ((string?)null, $$"""{"type":"deposit","account":"{{t}}","asset":"USDT","amount":"20000","id":"demo-{{id}}-fund-{{t}}"}""")),
+            (null, $$"""{"type":"deposit","account":"bob","asset":"BTC","amount":"0.5","id":"demo-{{id}}-fund-bob-btc"}"""),
+            ("alice.hedge~ETHUSDT~isolated", $$"""{"type":"transfer","from":"alice","to":"alice.hedge","asset":"USDT","amount":"2000","id":"demo-{{id}}-hedge"}"""),
             // alice: isolated 10x long with automated top-up; her sub-account shorts ETH.
-            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"0.5","buyer":{"account":"alice","scope":"isolated","leverage":"10"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t1"}""",
-            $$"""{"type":"setAutoTopUp","account":"alice","symbol":"BTCUSDT","enabled":true,"cap":"300","id":"demo-{{id}}-topup"}""",
-            $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"2","buyer":{"account":"mm","scope":"cross","leverage":"5"},"seller":{"account":"alice.hedge","scope":"isolated","leverage":"10"},"id":"demo-{{id}}-t2"}""",
+            ("alice~BTCUSDT~isolated", $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"0.5","buyer":{"account":"alice","scope":"isolated","leverage":"10"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t1"}"""),
+            ("alice~BTCUSDT~isolated", $$"""{"type":"setAutoTopUp","account":"alice","symbol":"BTCUSDT","enabled":true,"cap":"300","id":"demo-{{id}}-topup"}"""),
+            ("alice.hedge~ETHUSDT~isolated", $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"2","buyer":{"account":"mm","scope":"cross","leverage":"5"},"seller":{"account":"alice.hedge","scope":"isolated","leverage":"10"},"id":"demo-{{id}}-t2"}"""),
             // bob: isolated 50x long (liquidated early), and coin-margined BTCUSD.
-            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"0.5","buyer":{"account":"bob","scope":"isolated","leverage":"50"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t3"}""",
-            $$"""{"type":"trade","symbol":"BTCUSD","price":"{{b}}","quantity":"100","buyer":{"account":"bob","scope":"isolated","leverage":"20"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t4"}""",
+            ("bob~BTCUSDT~isolated", $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"0.5","buyer":{"account":"bob","scope":"isolated","leverage":"50"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t3"}"""),
+            ("bob~BTCUSD~isolated", $$"""{"type":"trade","symbol":"BTCUSD","price":"{{b}}","quantity":"100","buyer":{"account":"bob","scope":"isolated","leverage":"20"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t4"}"""),
             // carol: cross long BTC and ETH.
-            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"0.5","buyer":{"account":"carol","scope":"cross"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t5"}""",
-            $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"10","buyer":{"account":"carol","scope":"cross"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t6"}""",
+            ("carol~BTCUSDT~cross", $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"0.5","buyer":{"account":"carol","scope":"cross","leverage":"5"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t5"}"""),
+            ("carol~ETHUSDT~cross", $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"10","buyer":{"account":"carol","scope":"cross","leverage":"5"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t6"}"""),
             // dave: a pod, long BTC against short ETH, netting inside.
-            $$"""{"type":"createPod","account":"dave","pod":"spread","id":"demo-{{id}}-pod"}""",
-            $$"""{"type":"fundPod","account":"dave","pod":"spread","asset":"USDT","amount":"3000","id":"demo-{{id}}-podfund"}""",
-            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"1","buyer":{"account":"dave","scope":"pod:spread"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t7"}""",
-            $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"10","buyer":{"account":"mm","scope":"cross","leverage":"5"},"seller":{"account":"dave","scope":"pod:spread"},"id":"demo-{{id}}-t8"}""",
+            ("dave~BTCUSDT~pod:spread", $$"""{"type":"fundPod","account":"dave","pod":"spread","asset":"USDT","amount":"5000","id":"demo-{{id}}-podfund"}"""),
+            ("dave~BTCUSDT~pod:spread", $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"0.5","buyer":{"account":"dave","scope":"pod:spread","leverage":"5"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t7"}"""),
+            ("dave~ETHUSDT~pod:spread", $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"5","buyer":{"account":"mm","scope":"cross","leverage":"5"},"seller":{"account":"dave","scope":"pod:spread","leverage":"5"},"id":"demo-{{id}}-t8"}"""),
+            // dave also holds a 10x long big enough to span three tiers: liquidated partially, down the tiers, first.
+            ("dave~BTCUSDT~isolated", $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"1.5","buyer":{"account":"dave","scope":"isolated","leverage":"10"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t11"}"""),
+            // Two isolated ETH longs whose liquidation prices lie inside the path's gaps: carol's 12x the fund pays for,
+            // bob's 6.5x it cannot (the best-ranked shorts are deleveraged).
+            ("carol~ETHUSDT~isolated", $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"5","buyer":{"account":"carol","scope":"isolated","leverage":"12"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t12"}"""),
+            ("bob~ETHUSDT~isolated", $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"10","buyer":{"account":"bob","scope":"isolated","leverage":"6.5"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t13"}"""),
             // erin: isolated 25x short, first in line to be deleveraged when the fund runs short; and a big 20x long.
-            $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"1","buyer":{"account":"mm","scope":"cross","leverage":"5"},"seller":{"account":"erin","scope":"isolated","leverage":"25"},"id":"demo-{{id}}-t9"}""",
-            $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"40","buyer":{"account":"erin","scope":"isolated","leverage":"20"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t10"}""",
+            ("erin~BTCUSDT~isolated", $$"""{"type":"trade","symbol":"BTCUSDT","price":"{{b}}","quantity":"1","buyer":{"account":"mm","scope":"cross","leverage":"5"},"seller":{"account":"erin","scope":"isolated","leverage":"25"},"id":"demo-{{id}}-t9"}"""),
+            ("erin~ETHUSDT~isolated", $$"""{"type":"trade","symbol":"ETHUSDT","price":"{{e}}","quantity":"40","buyer":{"account":"erin","scope":"isolated","leverage":"20"},"seller":{"account":"mm","scope":"cross","leverage":"5"},"id":"demo-{{id}}-t10"}"""),
         ];
     }
 

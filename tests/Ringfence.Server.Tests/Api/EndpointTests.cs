@@ -174,26 +174,34 @@ public sealed class EndpointTests : IAsyncLifetime
         Assert.Equal(["BTCUSD:BTC", "BTCUSDT:USDT", "ETHUSDT:USDT", "SOLUSDT:USDT"], funds.GetProperty("items").EnumerateArray().Select(f => $"{f.GetProperty("symbol").GetString()}:{f.GetProperty("asset").GetString()}").ToArray());
         Assert.Contains(liquidations.GetProperty("items").EnumerateArray(), s => s.GetProperty("type").GetString() == "AutoDeleveraged");
         var (_, ranks) = await GetAsync(admin, "/v1/adl?symbol=BTCUSDT");
-        Assert.Contains(ranks.GetProperty("items").EnumerateArray(), r => r.GetProperty("position").GetString() == "erin~BTCUSDT~isolated" && r.GetProperty("rank").GetInt32() == 1);
+        // Each side's queue is ranked 1, 2, 3, … (the deleveraged shorts have left it).
+        foreach (var side in ranks.GetProperty("items").EnumerateArray().GroupBy(r => r.GetProperty("side").GetString()))
+        {
+            Assert.Equal(Enumerable.Range(1, side.Count()), side.Select(r => r.GetProperty("rank").GetInt32()));
+        }
+
+        Assert.Contains(ranks.GetProperty("items").EnumerateArray(), r => r.GetProperty("side").GetString() == "long");
     }
 
     [Fact]
     public async Task A_position_estimate_matches_the_position_the_trade_opens()
     {
-        var carol = await _server.ClientAsync(Role.Trader, "carol");
-        var (estimated, estimate) = await PostAsync(carol, "/v1/estimate/position", """{"symbol":"ETHUSDT","side":"short","quantity":"1","price":"1500","leverage":"20"}""");
+        await PostAsync(_admin, "/v1/commands", """{"type":"createAccount","account":"gina"}""");
+        await PostAsync(_admin, "/v1/commands", """{"type":"deposit","account":"gina","asset":"USDT","amount":"5000"}""");
+        var gina = await _server.ClientAsync(Role.Trader, "gina");
+        var (estimated, estimate) = await PostAsync(gina, "/v1/estimate/position", """{"symbol":"ETHUSDT","side":"short","quantity":"1","price":"1500","leverage":"20"}""");
         Assert.Equal(HttpStatusCode.OK, estimated);
         Assert.True(estimate.GetProperty("accepted").GetBoolean());
         Assert.True(Number(estimate, "maxQuantity") > 1);
         var venue = await _server.ClientAsync(Role.Venue);
-        var (traded, _) = await PostAsync(venue, "/v1/trades", """{"symbol":"ETHUSDT","price":"1500","quantity":"1","buyer":{"account":"mm","scope":"cross"},"seller":{"account":"carol","scope":"isolated","leverage":"20"}}""");
+        var (traded, _) = await PostAsync(venue, "/v1/trades", """{"symbol":"ETHUSDT","price":"1500","quantity":"1","buyer":{"account":"mm","scope":"cross"},"seller":{"account":"gina","scope":"isolated","leverage":"20"}}""");
         Assert.Equal(HttpStatusCode.OK, traded);
-        var (_, position) = await GetAsync(carol, "/v1/positions/carol~ETHUSDT~isolated");
+        var (_, position) = await GetAsync(gina, "/v1/positions/gina~ETHUSDT~isolated");
         Assert.Equal(estimate.GetProperty("initialMargin").GetString(), position.GetProperty("margin").GetString());
         Assert.Equal(estimate.GetProperty("liquidationPrice").GetString(), position.GetProperty("liquidationPrice").GetString());
         Assert.Equal(estimate.GetProperty("bankruptcyPrice").GetString(), position.GetProperty("bankruptcyPrice").GetString());
 
-        var (refused, refusal) = await PostAsync(carol, "/v1/estimate/position", """{"symbol":"BTCUSDT","side":"long","quantity":"10","price":"20000","leverage":"50"}""");
+        var (refused, refusal) = await PostAsync(gina, "/v1/estimate/position", """{"symbol":"BTCUSDT","side":"long","quantity":"10","price":"20000","leverage":"50"}""");
         Assert.Equal(HttpStatusCode.OK, refused);
         Assert.False(refusal.GetProperty("accepted").GetBoolean());
         Assert.Equal("LEVERAGE_ABOVE_TIER_MAX", refusal.GetProperty("code").GetString());
