@@ -50,6 +50,7 @@ public sealed class EngineHost : IAsyncDisposable
     private long _faults;
     private volatile Exception? _failure;
     private volatile Exception? _snapshotFailure;
+    private volatile Exception? _hookFailure;
     private Task<StoredSnapshot>? _encoding;
 
     private EngineHost(IEngineStore store, HostOptions options, RecoveredEngine recovered)
@@ -86,6 +87,9 @@ public sealed class EngineHost : IAsyncDisposable
 
     /// <summary>Why the host stopped taking commands, or null while it runs.</summary>
     public Exception? Failure => _failure;
+
+    /// <summary>What the last <see cref="HostOptions.Committed"/> call threw, or null.</summary>
+    public Exception? CommittedHookFailure => _hookFailure;
 
     /// <summary>Why the last periodic snapshot could not be stored, or null (the next one is tried after another interval).</summary>
     public Exception? SnapshotFailure => _snapshotFailure;
@@ -357,6 +361,20 @@ public sealed class EngineHost : IAsyncDisposable
         _checksum = checksum;
         Interlocked.Exchange(ref _committed, _sequence);
         Interlocked.Increment(ref _commits);
+
+        if (_options.Committed is { } committed)
+        {
+            try
+            {
+                committed(_engine, [.. _batch.Select(b => b.Acknowledgement)]);
+            }
+#pragma warning disable CA1031 // A read model's failure is its own: the batch is durable, so the host goes on.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                _hookFailure = exception;
+            }
+        }
 
         // Published before the callers are acknowledged: a caller that sees its acknowledgement and then reads a model
         // fed by a subscription finds its change queued there already.

@@ -19,6 +19,14 @@ public sealed record HostOptions
     /// <summary>The clock that stamps journal entries and snapshots (informational: never part of the state).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Called on the engine thread after each batch is durable and before its callers are acknowledged, with the
+    /// engine (the committed state) and the batch's acknowledgements in order: a read model built here is up to date
+    /// by the time a caller learns its command committed. It must be quick and must not keep the engine; an exception
+    /// it throws is recorded (<see cref="EngineHost.CommittedHookFailure"/>) and the host goes on.
+    /// </summary>
+    public Action<Core.Engine.MarginEngine, IReadOnlyList<Acknowledgement>>? Committed { get; init; }
+
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()
     {

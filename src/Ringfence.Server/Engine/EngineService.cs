@@ -10,7 +10,7 @@ namespace Ringfence.Server.Engine;
 /// server starts (so <c>/healthz</c> answers at once and <c>/readyz</c> once recovery is done), and on shutdown drains
 /// the host's queue and commits what was accepted before the process exits.
 /// </summary>
-internal sealed class EngineService(IOptions<ServerOptions> options, ILogger<EngineService> logger) : IHostedService, IAsyncDisposable
+internal sealed class EngineService(IOptions<ServerOptions> options, ReadModels.PositionReadModel positions, ILogger<EngineService> logger) : IHostedService, IAsyncDisposable
 {
     private readonly TaskCompletionSource<EngineHost> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _starting;
@@ -39,8 +39,19 @@ internal sealed class EngineService(IOptions<ServerOptions> options, ILogger<Eng
             {
                 var store = EngineStores.Open(settings.Db, StoreAccess.Write);
                 ServerLog.Recovering(logger, store.Description);
-                var hostOptions = settings.SnapshotEvery > 0 ? new Hosting.HostOptions { SnapshotEvery = settings.SnapshotEvery } : new Hosting.HostOptions();
+                var hostOptions = new Hosting.HostOptions { Committed = positions.Apply };
+                if (settings.SnapshotEvery > 0)
+                {
+                    hostOptions = hostOptions with { SnapshotEvery = settings.SnapshotEvery };
+                }
+
                 var host = EngineHost.Start(store, hostOptions);
+                // Built between batches on the engine thread; from then on every committed batch updates it.
+                host.ReadAsync(engine =>
+                {
+                    positions.Initialize(engine, host.Sequence);
+                    return true;
+                }).GetAwaiter().GetResult();
                 ServerLog.Recovered(logger, host.Sequence, host.Recovery.Replayed);
                 _started.TrySetResult(host);
             }

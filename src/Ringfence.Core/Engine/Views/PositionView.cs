@@ -57,4 +57,32 @@ public sealed record PositionView(
 
     /// <summary>True while the position is in liquidation (an order with an external matching engine is outstanding).</summary>
     public bool InLiquidation { get; init; }
+
+    /// <summary>
+    /// This isolated position's view at <paramref name="market"/>'s current mark: the figures that move with the mark
+    /// (mark price, PnL, maintenance and initial margin, notional, margin ratio) recomputed, the rest as they are. An
+    /// isolated position's collateral, liquidation and bankruptcy prices do not depend on the mark, so the result is
+    /// what the engine's own view would be at that mark. Pure: safe on any thread.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The position is not isolated (its collateral depends on other marks).</exception>
+    public PositionView AtMark(Market market)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        if (Scope != MarginScope.Isolated)
+        {
+            throw new InvalidOperationException($"Only an isolated position can be revalued alone, not a {Scope} one.");
+        }
+
+        var mark = market.Mark ?? EntryPrice;
+        var isolated = new IsolatedPosition(market.Instrument.Contract, Side, Quantity, EntryPrice, Margin);
+        return this with
+        {
+            MarkPrice = market.Mark,
+            UnrealizedPnl = IsolatedMarginModel.UnrealizedPnl(isolated, mark),
+            MaintenanceMargin = market.Model.MaintenanceMargin(isolated, mark),
+            Notional = IsolatedMarginModel.Notional(isolated, mark),
+            InitialMargin = market.Model.InitialMargin(market.Instrument.Contract, Side, Quantity, mark, Leverage),
+            MarginRatio = market.Model.MarginRatio(isolated, mark),
+        };
+    }
 }

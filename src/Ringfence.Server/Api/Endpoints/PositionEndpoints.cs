@@ -66,8 +66,23 @@ internal static class PositionEndpoints
         return TypedResults.Ok(page);
     }
 
-    private static async Task<Ok<PositionResource>> Get(HttpContext context, EngineGateway gateway, AdlRankCache ranks, string id) =>
-        TypedResults.Ok(await Visible(context, gateway, ranks, id).ConfigureAwait(false));
+    private static async Task<Ok<PositionResource>> Get(HttpContext context, EngineGateway gateway, AdlRankCache ranks, PositionReadModel model, string id)
+    {
+        var caller = Caller.Of(context.User);
+        var key = Access.Position(id);
+        // An isolated position is read from the published model, never touching the engine thread.
+        if (model.Find(key, caller.MaySee) is { } view)
+        {
+            return TypedResults.Ok(ResourceMapping.Position(view));
+        }
+
+        if (model.IsClosed(key))
+        {
+            throw ProblemException.NotFound($"position {id}");
+        }
+
+        return TypedResults.Ok(await Visible(context, gateway, ranks, id).ConfigureAwait(false));
+    }
 
     private static async Task<Ok<PositionResource>> Margin(HttpContext context, EngineGateway gateway, AdlRankCache ranks, string id)
     {
