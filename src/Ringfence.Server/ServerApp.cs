@@ -94,6 +94,10 @@ public static class ServerApp
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         // Authentication brings data protection, which the API does not use (keys are not cookies); its start-up notes are noise.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        // A line per request (hosting diagnostics, authentication challenges) would cost more than the request itself:
+        // requests are counted and timed in /metrics instead. Configuration (Logging:LogLevel) can turn them back on.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter(typeof(ApiKeyAuthentication).FullName, LogLevel.Warning);
     }
 
     // The engine service creates the store; the keys live in the same file or schema, opened once it is there.
