@@ -50,7 +50,7 @@ public static class ServerApp
         services.AddSingleton<StreamHub>();
         services.AddSingleton(sp => new LiquidationLog(sp.GetRequiredService<IOptions<ServerOptions>>().Value.LiquidationHistory));
         services.AddSingleton<AdlRankCache>();
-        services.AddSingleton<PositionReadModel>();
+        services.AddSingleton<CommittedViews>();
         services.AddHostedService<FeedDispatcher>();
         services.AddHostedService<DemoPlayer>();
 

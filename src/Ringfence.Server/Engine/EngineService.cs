@@ -10,7 +10,7 @@ namespace Ringfence.Server.Engine;
 /// server starts (so <c>/healthz</c> answers at once and <c>/readyz</c> once recovery is done), and on shutdown drains
 /// the host's queue and commits what was accepted before the process exits.
 /// </summary>
-internal sealed class EngineService(IOptions<ServerOptions> options, ReadModels.PositionReadModel positions, ILogger<EngineService> logger) : IHostedService, IAsyncDisposable
+internal sealed class EngineService(IOptions<ServerOptions> options, ReadModels.CommittedViews positions, ILogger<EngineService> logger) : IHostedService, IAsyncDisposable
 {
     private readonly TaskCompletionSource<EngineHost> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _starting;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ringfence.Server.Api.Resources;
 using Ringfence.Server.Engine;
+using Ringfence.Server.ReadModels;
 
 namespace Ringfence.Server.Api.Endpoints;
 
@@ -17,21 +18,24 @@ internal static class InstrumentEndpoints
             .RequireAuthorization(Roles.Admin).WithName("listInstrument");
     }
 
-    private static async Task<Ok<Page<InstrumentResource>>> List(EngineGateway gateway, int? limit, string? cursor)
+    private static async Task<Ok<Page<InstrumentResource>>> List(EngineGateway gateway, CommittedViews views, int? limit, string? cursor)
     {
         var size = Paging.Limit(limit);
-        var instruments = await gateway.ReadAsync(engine => engine.Queries.Markets().Select(ResourceMapping.Instrument).ToList()).ConfigureAwait(false);
+        var markets = views.Markets() ?? await gateway.ReadAsync(engine => engine.Queries.Markets()).ConfigureAwait(false);
+        var instruments = markets.Select(ResourceMapping.Instrument).ToList();
         return TypedResults.Ok(Paging.Page(instruments, i => i.Symbol, size, cursor));
     }
 
-    private static async Task<Ok<InstrumentResource>> Get(EngineGateway gateway, string symbol) =>
-        TypedResults.Ok(await gateway.ReadAsync(engine => engine.Queries.Market(symbol) is { } market ? ResourceMapping.Instrument(market) : null).ConfigureAwait(false)
-            ?? throw ProblemException.NotFound($"instrument {Core.Serialization.InputExcerpt.Quote(symbol)}"));
+    private static async Task<Ok<InstrumentResource>> Get(EngineGateway gateway, CommittedViews views, string symbol) =>
+        TypedResults.Ok(ResourceMapping.Instrument(await MarketAsync(gateway, views, symbol).ConfigureAwait(false)));
 
-    private static async Task<Ok<Page<TierResource>>> Tiers(EngineGateway gateway, string symbol)
+    private static async Task<Ok<Page<TierResource>>> Tiers(EngineGateway gateway, CommittedViews views, string symbol) =>
+        TypedResults.Ok(new Page<TierResource>(ResourceMapping.Tiers(await MarketAsync(gateway, views, symbol).ConfigureAwait(false)), null));
+
+    // From the published views once they are built, from the engine thread before.
+    private static async Task<Core.Engine.Market> MarketAsync(EngineGateway gateway, CommittedViews views, string symbol)
     {
-        var tiers = await gateway.ReadAsync(engine => engine.Queries.Market(symbol) is { } market ? ResourceMapping.Tiers(market) : null).ConfigureAwait(false)
-            ?? throw ProblemException.NotFound($"instrument {Core.Serialization.InputExcerpt.Quote(symbol)}");
-        return TypedResults.Ok(new Page<TierResource>(tiers, null));
+        var market = views.TryGetMarket(symbol, out var published) ? published : await gateway.ReadAsync(engine => engine.Queries.Market(symbol)).ConfigureAwait(false);
+        return market ?? throw ProblemException.NotFound($"instrument {Core.Serialization.InputExcerpt.Quote(symbol)}");
     }
 }

@@ -66,7 +66,7 @@ internal static class PositionEndpoints
         return TypedResults.Ok(page);
     }
 
-    private static async Task<Ok<PositionResource>> Get(HttpContext context, EngineGateway gateway, AdlRankCache ranks, PositionReadModel model, string id)
+    private static async Task<Ok<PositionResource>> Get(HttpContext context, EngineGateway gateway, AdlRankCache ranks, CommittedViews model, string id)
     {
         var caller = Caller.Of(context.User);
         var key = Access.Position(id);

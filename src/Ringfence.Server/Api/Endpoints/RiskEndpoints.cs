@@ -18,8 +18,13 @@ internal static class RiskEndpoints
         routes.MapGet("/v1/adl", Adl).RequireAuthorization(Roles.Accounts).WithTags("risk").WithName("listAdlRanks");
     }
 
-    private static async Task<Ok<Page<InsuranceFundResource>>> Funds(EngineGateway gateway)
+    private static async Task<Ok<Page<InsuranceFundResource>>> Funds(EngineGateway gateway, CommittedViews views)
     {
+        if (views.Markets() is { } markets && views.InsuranceFunds() is { } balances)
+        {
+            return TypedResults.Ok(new Page<InsuranceFundResource>([.. markets.Select(m => new InsuranceFundResource(m.Symbol, m.SettleAsset.ToString(), balances.GetValueOrDefault(m.Symbol).ToString()))], null));
+        }
+
         var funds = await gateway.ReadAsync(engine => engine.Queries.Markets()
             .Select(m => new InsuranceFundResource(m.Symbol, m.SettleAsset.ToString(), engine.Queries.InsuranceFund(m.Symbol).ToString()))
             .ToList()).ConfigureAwait(false);

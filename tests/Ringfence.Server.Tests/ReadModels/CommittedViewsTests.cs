@@ -11,10 +11,11 @@ using static Ringfence.Server.Tests.Http;
 namespace Ringfence.Server.Tests.ReadModels;
 
 /// <summary>
-/// The published isolated positions equal the engine's own views, field for field, after every batch of a crash:
+/// The published isolated positions, instruments and insurance funds equal the engine's own, field for field, after
+/// every batch of a crash:
 /// trades, top-ups, margin changes, funding, partial and full liquidations and deleveraging.
 /// </summary>
-public sealed class PositionReadModelTests
+public sealed class CommittedViewsTests
 {
     private static readonly string[] Traders = ["bob", "alice", "dave", "erin", "carol"];
     private static readonly string[] Symbols = ["BTCUSDT", "ETHUSDT", "BTCUSD"];
@@ -27,7 +28,7 @@ public sealed class PositionReadModelTests
         await ServerFactory.SeedAsync(admin);
         var oracle = await server.ClientAsync(Role.Oracle);
         var erin = await server.ClientAsync(Role.Trader, "erin");
-        var model = server.Services.GetRequiredService<PositionReadModel>();
+        var model = server.Services.GetRequiredService<CommittedViews>();
         var gateway = server.Services.GetRequiredService<EngineGateway>();
         var compared = 0;
         var closed = 0;
@@ -46,12 +47,16 @@ public sealed class PositionReadModelTests
                 await PostAsync(oracle, "/v1/funding", """{"symbol":"ETHUSDT","rate":"0.0001"}""");
             }
 
-            var (engineViews, everyKey) = await gateway.ReadAsync(engine =>
+            var (engineViews, everyKey, instruments, funds) = await gateway.ReadAsync(engine =>
             {
                 var keys = engine.Queries.PositionKeys().Where(k => k.Scope == MarginScope.Isolated).ToList();
                 var views = keys.ToDictionary(k => k, k => JsonSerializer.Serialize(ResourceMapping.Position(engine.Queries.Position(k, engine.Queries.AdlRanks(k.Symbol).GetValueOrDefault(k))!)));
-                return (views, keys);
+                var markets = JsonSerializer.Serialize(engine.Queries.Markets().Select(m => (ResourceMapping.Instrument(m), ResourceMapping.Tiers(m))).ToList());
+                var balances = string.Join(",", engine.Queries.Markets().Select(m => $"{m.Symbol}={engine.Queries.InsuranceFund(m.Symbol)}"));
+                return (views, keys, markets, balances);
             });
+            Assert.Equal(instruments, JsonSerializer.Serialize(model.Markets()!.Select(m => (ResourceMapping.Instrument(m), ResourceMapping.Tiers(m))).ToList()));
+            Assert.Equal(funds, string.Join(",", model.Markets()!.Select(m => $"{m.Symbol}={model.InsuranceFunds()![m.Symbol]}")));
             foreach (var key in everyKey)
             {
                 var published = model.Find(key, (_, _) => true);

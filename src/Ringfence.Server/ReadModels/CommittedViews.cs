@@ -9,15 +9,16 @@ using Ringfence.Hosting;
 namespace Ringfence.Server.ReadModels;
 
 /// <summary>
-/// Isolated positions as immutable views, published after every committed batch, so that reading one never touches the
-/// engine thread. The host calls <see cref="Apply"/> on the engine thread after each batch is durable and before its
+/// Isolated positions, instruments and insurance funds as immutable views, published after every committed batch, so
+/// that reading them never touches the engine thread. The host calls <see cref="Apply"/> on the engine thread after each batch is durable and before its
 /// callers are acknowledged; only the positions the batch's events name are re-read from the engine (each costs what
 /// one position costs). A view keeps what does not move with the mark (size, entry, collateral, liquidation and
 /// bankruptcy prices — an isolated position's own), and a read revalues it at the instrument's published mark
 /// (<see cref="PositionView.AtMark"/>), so a mark update re-publishes one instrument, not its positions. Cross and pod
-/// positions, whose collateral moves with other marks, are not here: they are read on the engine thread.
+/// positions, whose collateral moves with other marks, and accounts (whose cross figures do too) are not here: they
+/// are read on the engine thread.
 /// </summary>
-public sealed class PositionReadModel(TimeProvider clock)
+public sealed class CommittedViews(TimeProvider clock)
 {
     /// <summary>An instrument with at most this many positions is re-ranked on every batch that touches it; a larger one at most once a second.</summary>
     private const int RankEveryBatchUpTo = 10_000;
@@ -47,7 +48,8 @@ public sealed class PositionReadModel(TimeProvider clock)
             .Where(k => k.Scope == MarginScope.Isolated)
             .ToImmutableDictionary(k => k, k => queries.Position(k)!);
         var accounts = queries.Accounts().ToImmutableDictionary(a => a.Id, a => a.Parent);
-        _published = new Published(sequence, positions, markets, ranks, accounts);
+        var funds = markets.Keys.ToImmutableDictionary(s => s, queries.InsuranceFund, StringComparer.Ordinal);
+        _published = new Published(sequence, positions, markets, ranks, accounts, funds);
     }
 
     /// <summary>Applies one committed batch (on the engine thread; see <see cref="Hosting.HostOptions.Committed"/>).</summary>
@@ -89,6 +91,7 @@ public sealed class PositionReadModel(TimeProvider clock)
 
         var markets = published.Markets;
         var ranks = published.Ranks;
+        var funds = published.Funds;
         var now = clock.GetUtcNow();
         foreach (var symbol in symbols)
         {
@@ -98,6 +101,7 @@ public sealed class PositionReadModel(TimeProvider clock)
             }
 
             markets = markets.SetItem(symbol, market);
+            funds = funds.SetItem(symbol, queries.InsuranceFund(symbol));
             var last = _rankedAt.GetValueOrDefault(symbol, DateTimeOffset.MinValue);
             var count = ranks.TryGetValue(symbol, out var current) ? current.Count : 0;
             if (count <= RankEveryBatchUpTo || now - last >= RankInterval)
@@ -107,7 +111,7 @@ public sealed class PositionReadModel(TimeProvider clock)
             }
         }
 
-        _published = new Published(batch[^1].Sequence, positions, markets, ranks, accounts);
+        _published = new Published(batch[^1].Sequence, positions, markets, ranks, accounts, funds);
     }
 
     /// <summary>
@@ -130,6 +134,25 @@ public sealed class PositionReadModel(TimeProvider clock)
         var rank = published.Ranks.TryGetValue(key.Symbol, out var ranking) ? ranking.GetValueOrDefault(key) : 0;
         return view.AtMark(market) with { AdlRank = rank };
     }
+
+    /// <summary>Every instrument in symbol order, or null before the model is built.</summary>
+    public IReadOnlyList<Market>? Markets() => _published is { } published ? [.. published.Markets.Values.OrderBy(m => m.Symbol, StringComparer.Ordinal)] : null;
+
+    /// <summary>Whether the model is built, and then the instrument <paramref name="symbol"/> (null when not listed).</summary>
+    public bool TryGetMarket(string symbol, out Market? market)
+    {
+        market = null;
+        if (_published is not { } published)
+        {
+            return false;
+        }
+
+        market = published.Markets.GetValueOrDefault(symbol);
+        return true;
+    }
+
+    /// <summary>Each instrument's insurance fund balance, or null before the model is built.</summary>
+    public IReadOnlyDictionary<string, Core.Numerics.Money>? InsuranceFunds() => _published?.Funds;
 
     /// <summary>True when the model knows <paramref name="key"/> is not open (it holds every isolated position).</summary>
     public bool IsClosed(PositionKey key) => key.Scope == MarginScope.Isolated && _published is { } published && !published.Positions.ContainsKey(key);
@@ -159,5 +182,6 @@ public sealed class PositionReadModel(TimeProvider clock)
         ImmutableDictionary<PositionKey, PositionView> Positions,
         ImmutableDictionary<string, Market> Markets,
         ImmutableDictionary<string, IReadOnlyDictionary<PositionKey, int>> Ranks,
-        ImmutableDictionary<AccountId, AccountId?> Accounts);
+        ImmutableDictionary<AccountId, AccountId?> Accounts,
+        ImmutableDictionary<string, Core.Numerics.Money> Funds);
 }
