@@ -40,19 +40,16 @@ internal static class EngineViewBuilder
     public static PositionView Position(Valuation valuation, Positions.Position p, int rank)
     {
         var market = valuation.MarketOf(p);
-        var mark = Valuation.MarkFor(market, p);
         var collateral = valuation.EffectiveCollateral(p);
         var isolated = Valuation.AsIsolated(p, market, collateral);
         var tick = market.Instrument.TickSize;
+        // The prices solved from the collateral here; the figures at the mark from the one formula the read models use.
         return new PositionView(p.Key.Account, p.Key.Symbol, p.Key.Scope, p.Side, p.Quantity, p.EntryPrice, p.Leverage, collateral,
-            market.SettleAsset, market.Mark, IsolatedMarginModel.UnrealizedPnl(isolated, mark), market.Model.MaintenanceMargin(isolated, mark),
+            market.SettleAsset, market.Mark, Money.Zero, Money.Zero,
             market.Model.LiquidationPrice(isolated, tick), market.Model.BankruptcyPrice(isolated, tick), p.TopUp, rank)
         {
-            Notional = IsolatedMarginModel.Notional(isolated, mark),
-            InitialMargin = market.Model.InitialMargin(market.Instrument.Contract, p.Side, p.Quantity, mark, p.Leverage),
-            MarginRatio = market.Model.MarginRatio(isolated, mark),
             InLiquidation = p.InLiquidation,
-        };
+        }.WithMarkFigures(market);
     }
 
     /// <summary>A pod's figures in each asset it holds collateral or positions in.</summary>

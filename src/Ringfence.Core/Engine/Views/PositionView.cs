@@ -73,6 +73,16 @@ public sealed record PositionView(
             throw new InvalidOperationException($"Only an isolated position can be revalued alone, not a {Scope} one.");
         }
 
+        return WithMarkFigures(market);
+    }
+
+    /// <summary>
+    /// The figures that move with the mark, at <paramref name="market"/>'s mark (the entry when it has none), computed
+    /// on <see cref="Margin"/>: for an isolated position its own collateral, for a cross or pod position the effective
+    /// collateral its view was built with. The engine's views and <see cref="AtMark"/> both come from here.
+    /// </summary>
+    internal PositionView WithMarkFigures(Market market)
+    {
         var mark = market.Mark ?? EntryPrice;
         var isolated = new IsolatedPosition(market.Instrument.Contract, Side, Quantity, EntryPrice, Margin);
         return this with
