@@ -49,7 +49,6 @@ public static class ServerApp
         services.AddHostedService<KeyRefresher>();
         services.AddSingleton<StreamHub>();
         services.AddSingleton(sp => new LiquidationLog(sp.GetRequiredService<IOptions<ServerOptions>>().Value.LiquidationHistory));
-        services.AddSingleton<AdlRankCache>();
         services.AddSingleton<CommittedViews>();
         services.AddHostedService<FeedDispatcher>();
         services.AddHostedService<DemoPlayer>();

@@ -41,7 +41,7 @@ public sealed class EngineGateway
         }
 
         var result = acknowledgement.Result;
-        _metrics.CommandCompleted(CommandWriter.TypeOf(command.GetType()), result, Stopwatch.GetElapsedTime(started));
+        _metrics.CommandCompleted(CommandWriter.TypeOf(command.GetType()), Stopwatch.GetElapsedTime(started));
         if (result.Rejection is { } rejection)
         {
             throw new ProblemException(ProblemWriter.StatusOf(rejection.Code), rejection.Code, rejection.Reason);

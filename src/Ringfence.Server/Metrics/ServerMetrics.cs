@@ -45,11 +45,7 @@ public sealed class ServerMetrics
     public IMetricFactory Factory { get; }
 
     /// <summary>Records an API command's round trip.</summary>
-    public void CommandCompleted(string type, ExecutionResult result, TimeSpan elapsed)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        _commandSeconds.WithLabels(type).Observe(elapsed.TotalSeconds);
-    }
+    public void CommandCompleted(string type, TimeSpan elapsed) => _commandSeconds.WithLabels(type).Observe(elapsed.TotalSeconds);
 
     /// <summary>Counts one committed command and its events (from the committed-results feed).</summary>
     public void Committed(long sequence, string type, ExecutionResult result)

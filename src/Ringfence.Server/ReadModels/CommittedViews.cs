@@ -24,7 +24,6 @@ public sealed class CommittedViews(TimeProvider clock)
     private const int RankEveryBatchUpTo = 10_000;
 
     private static readonly TimeSpan RankInterval = TimeSpan.FromSeconds(1);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo?> SymbolProperties = new();
     private readonly Dictionary<string, DateTimeOffset> _rankedAt = new(StringComparer.Ordinal);
     private volatile Published? _published;
 
@@ -131,9 +130,19 @@ public sealed class CommittedViews(TimeProvider clock)
             return null;
         }
 
-        var rank = published.Ranks.TryGetValue(key.Symbol, out var ranking) ? ranking.GetValueOrDefault(key) : 0;
-        return view.AtMark(market) with { AdlRank = rank };
+        return view.AtMark(market) with { AdlRank = RankOf(key) };
     }
+
+    /// <summary>
+    /// The auto-deleveraging queue of <paramref name="symbol"/> as last published (empty before the model is built):
+    /// re-ranked with every batch that touches the instrument while it has at most 10,000 positions, else at most once a
+    /// second, since ranking sorts them all. Reads of any position, on any thread, take their rank from here.
+    /// </summary>
+    public IReadOnlyDictionary<PositionKey, int> Ranks(string symbol) =>
+        _published is { } published && published.Ranks.TryGetValue(symbol, out var ranks) ? ranks : ImmutableDictionary<PositionKey, int>.Empty;
+
+    /// <summary>The position's place in its instrument's published queue (0 when unranked).</summary>
+    public int RankOf(PositionKey key) => Ranks(key.Symbol).GetValueOrDefault(key);
 
     /// <summary>Every instrument in symbol order, or null before the model is built.</summary>
     public IReadOnlyList<Market>? Markets() => _published is { } published ? [.. published.Markets.Values.OrderBy(m => m.Symbol, StringComparer.Ordinal)] : null;
@@ -165,13 +174,13 @@ public sealed class CommittedViews(TimeProvider clock)
     // change its mark, index, funding or insurance fund, and so its ranking.
     private static void Collect(EngineEvent @event, HashSet<PositionKey> touched, HashSet<string> symbols)
     {
-        if (SymbolProperties.GetOrAdd(@event.GetType(), static type => type.GetProperty("Symbol"))?.GetValue(@event) is not string symbol)
+        if (EventSubjects.SymbolOf(@event) is not { } symbol)
         {
             return;
         }
 
         symbols.Add(symbol);
-        foreach (var account in Streaming.StreamChannels.AccountsOf(@event))
+        foreach (var account in EventSubjects.AccountsOf(@event))
         {
             touched.Add(new PositionKey(account, symbol, MarginScope.Isolated));
         }

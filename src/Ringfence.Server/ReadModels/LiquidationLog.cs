@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Ringfence.Core.Engine.Events;
 using Ringfence.Core.Serialization;
 using Ringfence.Hosting.Feed;
-using Ringfence.Server.Streaming;
 
 namespace Ringfence.Server.ReadModels;
 
@@ -36,8 +35,8 @@ public sealed class LiquidationLog(int capacity)
                 continue;
             }
 
-            var symbol = (string?)@event.GetType().GetProperty("Symbol")?.GetValue(@event);
-            var step = new Step(string.Create(CultureInfo.InvariantCulture, $"{result.Sequence:D12}-{index:D3}"), result.Sequence, result.Command.Time, symbol, [.. StreamChannels.AccountsOf(@event).Select(a => a.Value)], @event);
+            var symbol = EventSubjects.SymbolOf(@event);
+            var step = new Step(string.Create(CultureInfo.InvariantCulture, $"{result.Sequence:D12}-{index:D3}"), result.Sequence, result.Command.Time, symbol, [.. EventSubjects.AccountsOf(@event).Select(a => a.Value)], @event);
             lock (_gate)
             {
                 _steps.AddFirst(step);

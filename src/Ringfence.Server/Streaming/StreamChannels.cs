@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
-using Ringfence.Core.Accounts;
 using Ringfence.Core.Engine.Events;
 
 namespace Ringfence.Server.Streaming;
@@ -18,8 +15,6 @@ public static class StreamChannels
     /// <summary>Every channel, in the order the docs list them.</summary>
     public static IReadOnlyList<string> All { get; } = [Account, Positions, Liquidations, Marks, Insurance];
 
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> AccountProperties = new();
-
     /// <summary>The channels <paramref name="event"/> goes to (none for a rejection or an internal check).</summary>
     public static IReadOnlyList<string> Of(EngineEvent @event) => @event switch
     {
@@ -35,18 +30,4 @@ public static class StreamChannels
 
     /// <summary>Whether the channel is public (every key may subscribe; traders get it without others' account ids).</summary>
     public static bool IsPublic(string channel) => channel is Liquidations or Marks or Insurance;
-
-    /// <summary>The accounts an event names (owner, counterparties, the bankrupt side of a deleveraging).</summary>
-    public static IEnumerable<AccountId> AccountsOf(EngineEvent @event)
-    {
-        ArgumentNullException.ThrowIfNull(@event);
-        foreach (var property in AccountProperties.GetOrAdd(@event.GetType(), static type =>
-            type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(AccountId) || p.PropertyType == typeof(AccountId?)).ToArray()))
-        {
-            if (property.GetValue(@event) is AccountId account)
-            {
-                yield return account;
-            }
-        }
-    }
 }

@@ -205,7 +205,7 @@ public sealed class StreamConnection : IDisposable
                 case "subscribe" or "unsubscribe":
                     var channels = Channels(request);
                     request.RejectUnknown();
-                    await SubscribeAsync(op == "subscribe", channels).ConfigureAwait(false);
+                    Subscribe(op == "subscribe", channels);
                     break;
                 default:
                     Error("INVALID_FIELD", $"op: unknown operation {InputExcerpt.Quote(op)} (ping, auth, subscribe, unsubscribe)");
@@ -270,7 +270,7 @@ public sealed class StreamConnection : IDisposable
         }
     }
 
-    private async Task SubscribeAsync(bool subscribe, List<string> channels)
+    private void Subscribe(bool subscribe, List<string> channels)
     {
         if (_caller is null)
         {
@@ -297,7 +297,6 @@ public sealed class StreamConnection : IDisposable
             now = [.. StreamChannels.All.Where(_channels.Contains)];
         }
 
-        await Task.CompletedTask.ConfigureAwait(false);
         Enqueue(writer =>
         {
             writer.WriteString("op", subscribe ? "subscribed" : "unsubscribed");

@@ -104,7 +104,7 @@ public sealed class StreamHub
                     }
                 }
 
-                var accounts = StreamChannels.AccountsOf(@event).ToArray();
+                var accounts = ReadModels.EventSubjects.AccountsOf(@event).ToArray();
                 JsonObject? full = null;
                 JsonObject? anonymous = null;
                 foreach (var channel in channels)

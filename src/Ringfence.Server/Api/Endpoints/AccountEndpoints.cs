@@ -96,24 +96,42 @@ internal static class AccountEndpoints
     public static AccountResource Resource(MarginEngine engine, AccountId id)
     {
         var queries = engine.Queries;
-        var view = queries.AccountBalances(id) ?? throw ProblemException.NotFound($"account {id}");
-        var positions = queries.PositionKeysOf(id).Select(k => queries.Position(k)!).ToList();
-        var assets = new SortedSet<Asset>(view.Balances.Keys.Concat(positions.Select(p => p.Asset)));
+        var parent = (queries.Account(id) ?? throw ProblemException.NotFound($"account {id}")).Parent;
         var balances = new List<BalanceResource>();
         var cross = new List<CrossMarginResource>();
-        foreach (var asset in assets)
+        foreach (var (asset, free, locked, equity) in Balances(engine, id))
         {
-            var free = view.Balances.GetValueOrDefault(asset);
-            var inAsset = positions.Where(p => p.Asset == asset).ToList();
-            var locked = inAsset.Where(p => p.Scope == MarginScope.Isolated).Aggregate(Money.Zero, (sum, p) => sum + p.Margin)
-                + queries.PodsOf(id).Select(pod => queries.Pod(pod)!).SelectMany(p => p.Assets).Where(a => a.Asset == asset).Aggregate(Money.Zero, (sum, a) => sum + a.Collateral);
-            var pnl = inAsset.Aggregate(Money.Zero, (sum, p) => sum + p.UnrealizedPnl);
-            balances.Add(new BalanceResource(asset.ToString(), free.ToString(), locked.ToString(), (free + locked + pnl).ToString()));
+            balances.Add(new BalanceResource(asset.ToString(), free.ToString(), locked.ToString(), equity.ToString()));
             var figures = queries.Cross(id, asset);
             cross.Add(new CrossMarginResource(asset.ToString(), figures.Collateral.ToString(), figures.UnrealizedPnl.ToString(), figures.Equity.ToString(),
                 figures.InitialMargin.ToString(), figures.MaintenanceMargin.ToString(), figures.Available.ToString()));
         }
 
-        return new AccountResource(id.Value, view.Parent?.Value, balances, cross);
+        return new AccountResource(id.Value, parent?.Value, balances, cross);
+    }
+
+    /// <summary>
+    /// The account's money per asset it holds a balance or a position in (on the engine thread): free, locked in
+    /// isolated positions and pods, and equity (free + locked + every position's unrealized PnL).
+    /// </summary>
+    public static IReadOnlyList<(Asset Asset, Money Free, Money Locked, Money Equity)> Balances(MarginEngine engine, AccountId id)
+    {
+        var queries = engine.Queries;
+        var view = queries.AccountBalances(id) ?? throw ProblemException.NotFound($"account {id}");
+        var positions = queries.PositionKeysOf(id).Select(k => queries.Position(k)!).ToList();
+        var podCollateral = queries.PodsOf(id).Select(pod => queries.Pod(pod)!).SelectMany(p => p.Assets).ToList();
+        var assets = new SortedSet<Asset>(view.Balances.Keys.Concat(positions.Select(p => p.Asset)));
+        var balances = new List<(Asset, Money, Money, Money)>(assets.Count);
+        foreach (var asset in assets)
+        {
+            var free = view.Balances.GetValueOrDefault(asset);
+            var inAsset = positions.Where(p => p.Asset == asset).ToList();
+            var locked = inAsset.Where(p => p.Scope == MarginScope.Isolated).Aggregate(Money.Zero, (sum, p) => sum + p.Margin)
+                + podCollateral.Where(a => a.Asset == asset).Aggregate(Money.Zero, (sum, a) => sum + a.Collateral);
+            var pnl = inAsset.Aggregate(Money.Zero, (sum, p) => sum + p.UnrealizedPnl);
+            balances.Add((asset, free, locked, free + locked + pnl));
+        }
+
+        return balances;
     }
 }

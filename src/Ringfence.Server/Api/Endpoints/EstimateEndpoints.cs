@@ -254,7 +254,7 @@ internal static class EstimateEndpoints
             }
 
             marks.Add(new StressMark(symbol, from.ToString(), to.ToString()));
-            events.AddRange(result.Events.Where(e => StreamingAccounts(e).Contains(account)).Select(EventJson.ToJson));
+            events.AddRange(result.Events.Where(e => ReadModels.EventSubjects.AccountsOf(e).Contains(account)).Select(EventJson.ToJson));
         }
 
         var equityAfter = Equity(copy, account);
@@ -276,13 +276,8 @@ internal static class EstimateEndpoints
         return new StressEstimate(account.Value, marks, positions, equity, events);
     }
 
-    private static IEnumerable<AccountId> StreamingAccounts(EngineEvent @event) => Streaming.StreamChannels.AccountsOf(@event);
-
-    private static Dictionary<Asset, Money> Equity(MarginEngine engine, AccountId account)
-    {
-        var resource = AccountEndpoints.Resource(engine, account);
-        return resource.Balances.ToDictionary(b => Asset.Create(b.Asset), b => Money.Parse(b.Equity));
-    }
+    private static Dictionary<Asset, Money> Equity(MarginEngine engine, AccountId account) =>
+        AccountEndpoints.Balances(engine, account).ToDictionary(b => b.Asset, b => b.Equity);
 }
 
 /// <summary>An isolated position's figures before it is opened.</summary>

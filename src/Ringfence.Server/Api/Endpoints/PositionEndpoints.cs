@@ -26,13 +26,12 @@ internal static class PositionEndpoints
         group.MapPost("/{id}/auto-top-up", AutoTopUp).RequireAuthorization(Roles.Traders).WithName("setAutoTopUp");
     }
 
-    private static async Task<Ok<Page<PositionResource>>> List(HttpContext context, EngineGateway gateway, AdlRankCache ranks, string? account, string? symbol, string? scope, int? limit, string? cursor)
+    private static async Task<Ok<Page<PositionResource>>> List(HttpContext context, EngineGateway gateway, CommittedViews views, string? account, string? symbol, string? scope, int? limit, string? cursor)
     {
         var caller = Caller.Of(context.User);
         var size = Paging.Limit(limit);
         AccountId? filter = account is null ? null : Access.Account(account);
         MarginScope? scopeFilter = scope is null ? null : MarginScope.TryParse(scope, out var parsed) ? parsed : throw ProblemException.InvalidField("scope", "must be isolated, cross or pod:NAME");
-        var sequence = gateway.Running().Sequence;
         var page = await gateway.ReadAsync(engine =>
         {
             var queries = engine.Queries;
@@ -61,30 +60,30 @@ internal static class PositionEndpoints
                 .OrderBy(k => k.Id, StringComparer.Ordinal)
                 .ToList();
             var window = Paging.Page(selected, k => k.Id, size, cursor);
-            return new Page<PositionResource>([.. window.Items.Select(k => Resource(engine, ranks, k.Key, sequence)!)], window.Next);
+            return new Page<PositionResource>([.. window.Items.Select(k => Resource(engine, views, k.Key)!)], window.Next);
         }).ConfigureAwait(false);
         return TypedResults.Ok(page);
     }
 
-    private static async Task<Ok<PositionResource>> Get(HttpContext context, EngineGateway gateway, AdlRankCache ranks, CommittedViews model, string id)
+    private static async Task<Ok<PositionResource>> Get(HttpContext context, EngineGateway gateway, CommittedViews views, string id)
     {
         var caller = Caller.Of(context.User);
         var key = Access.Position(id);
         // An isolated position is read from the published model, never touching the engine thread.
-        if (model.Find(key, caller.MaySee) is { } view)
+        if (views.Find(key, caller.MaySee) is { } view)
         {
             return TypedResults.Ok(ResourceMapping.Position(view));
         }
 
-        if (model.IsClosed(key))
+        if (views.IsClosed(key))
         {
             throw ProblemException.NotFound($"position {id}");
         }
 
-        return TypedResults.Ok(await Visible(context, gateway, ranks, id).ConfigureAwait(false));
+        return TypedResults.Ok(await Visible(context, gateway, views, id).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<PositionResource>> Margin(HttpContext context, EngineGateway gateway, AdlRankCache ranks, string id)
+    private static async Task<Ok<PositionResource>> Margin(HttpContext context, EngineGateway gateway, CommittedViews views, string id)
     {
         var key = await ActingFor(context, gateway, id).ConfigureAwait(false);
         var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
@@ -96,7 +95,7 @@ internal static class PositionEndpoints
 
         Command command = add ? new AddMargin(key.Account, key.Symbol, amount) : new RemoveMargin(key.Account, key.Symbol, amount);
         await gateway.ExecuteAsync(command, context.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Ok(await Read(gateway, ranks, key, id).ConfigureAwait(false));
+        return TypedResults.Ok(await Read(gateway, views, key, id).ConfigureAwait(false));
     }
 
     /// <summary>Reads <c>{type: "add"|"remove", amount}</c>.</summary>
@@ -114,15 +113,15 @@ internal static class PositionEndpoints
         };
     }
 
-    private static async Task<Ok<MaxRemovableResource>> MaxRemovable(HttpContext context, EngineGateway gateway, AdlRankCache ranks, string id)
+    private static async Task<Ok<MaxRemovableResource>> MaxRemovable(HttpContext context, EngineGateway gateway, CommittedViews views, string id)
     {
-        var position = await Visible(context, gateway, ranks, id).ConfigureAwait(false);
+        var position = await Visible(context, gateway, views, id).ConfigureAwait(false);
         var key = Access.Position(id);
         var amount = await gateway.ReadAsync(engine => engine.Queries.MaxRemovableMargin(key)).ConfigureAwait(false);
         return TypedResults.Ok(new MaxRemovableResource(id, amount.ToString(), position.MarginAsset));
     }
 
-    private static async Task<Ok<PositionResource>> Leverage(HttpContext context, EngineGateway gateway, AdlRankCache ranks, string id)
+    private static async Task<Ok<PositionResource>> Leverage(HttpContext context, EngineGateway gateway, CommittedViews views, string id)
     {
         var key = await ActingFor(context, gateway, id).ConfigureAwait(false);
         var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
@@ -133,10 +132,10 @@ internal static class PositionEndpoints
             return value;
         });
         await gateway.ExecuteAsync(new SetLeverage(key.Account, key.Symbol, leverage, key.Scope), context.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Ok(await Read(gateway, ranks, key, id).ConfigureAwait(false));
+        return TypedResults.Ok(await Read(gateway, views, key, id).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<PositionResource>> AutoTopUp(HttpContext context, EngineGateway gateway, AdlRankCache ranks, string id)
+    private static async Task<Ok<PositionResource>> AutoTopUp(HttpContext context, EngineGateway gateway, CommittedViews views, string id)
     {
         var key = await ActingFor(context, gateway, id).ConfigureAwait(false);
         var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
@@ -153,15 +152,14 @@ internal static class PositionEndpoints
         }
 
         await gateway.ExecuteAsync(new SetAutoTopUp(key.Account, key.Symbol, enabled, cap), context.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Ok(await Read(gateway, ranks, key, id).ConfigureAwait(false));
+        return TypedResults.Ok(await Read(gateway, views, key, id).ConfigureAwait(false));
     }
 
-    private static async Task<PositionResource> Visible(HttpContext context, EngineGateway gateway, AdlRankCache ranks, string id)
+    private static async Task<PositionResource> Visible(HttpContext context, EngineGateway gateway, CommittedViews views, string id)
     {
         var caller = Caller.Of(context.User);
         var key = Access.Position(id);
-        var sequence = gateway.Running().Sequence;
-        var resource = await gateway.ReadAsync(engine => Access.MaySee(engine, caller, key.Account) ? Resource(engine, ranks, key, sequence) : null).ConfigureAwait(false);
+        var resource = await gateway.ReadAsync(engine => Access.MaySee(engine, caller, key.Account) ? Resource(engine, views, key) : null).ConfigureAwait(false);
         return resource ?? throw ProblemException.NotFound($"position {id}");
     }
 
@@ -178,16 +176,15 @@ internal static class PositionEndpoints
         return key;
     }
 
-    private static async Task<PositionResource> Read(EngineGateway gateway, AdlRankCache ranks, PositionKey key, string id)
+    private static async Task<PositionResource> Read(EngineGateway gateway, CommittedViews views, PositionKey key, string id)
     {
-        var sequence = gateway.Running().Sequence;
-        return await gateway.ReadAsync(engine => Resource(engine, ranks, key, sequence)).ConfigureAwait(false)
+        return await gateway.ReadAsync(engine => Resource(engine, views, key)).ConfigureAwait(false)
             ?? throw ProblemException.NotFound($"position {id} (it was closed)");
     }
 
     /// <summary>The position's resource with its ADL rank, or null (on the engine thread).</summary>
-    public static PositionResource? Resource(MarginEngine engine, AdlRankCache ranks, PositionKey key, long sequence) =>
-        engine.Queries.Position(key, ranks.RankOf(engine, key, sequence)) is { } view ? ResourceMapping.Position(view) : null;
+    public static PositionResource? Resource(MarginEngine engine, CommittedViews views, PositionKey key) =>
+        engine.Queries.Position(key, views.RankOf(key)) is { } view ? ResourceMapping.Position(view) : null;
 }
 
 /// <summary>How much collateral may leave an isolated position now.</summary>

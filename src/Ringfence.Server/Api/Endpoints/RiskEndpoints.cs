@@ -50,16 +50,15 @@ internal static class RiskEndpoints
         return TypedResults.Ok(log.Page(symbol, accounts, size, cursor));
     }
 
-    private static async Task<Ok<Page<AdlRankResource>>> Adl(HttpContext context, EngineGateway gateway, AdlRankCache ranks, string? symbol)
+    private static async Task<Ok<Page<AdlRankResource>>> Adl(HttpContext context, EngineGateway gateway, CommittedViews views, string? symbol)
     {
         var caller = Caller.Of(context.User);
-        var sequence = gateway.Running().Sequence;
         var items = await gateway.ReadAsync(engine =>
         {
             var own = caller.Role == Role.Trader ? Access.OwnAccounts(engine, caller.Account!.Value).ToHashSet() : null;
             var symbols = symbol is null ? engine.Queries.Markets().Select(m => m.Symbol).ToList() : [symbol];
             return symbols
-                .SelectMany(s => ranks.Of(engine, s, sequence))
+                .SelectMany(views.Ranks)
                 .Where(r => own is null || own.Contains(r.Key.Account))
                 .Select(r => (Rank: r, View: engine.Queries.Position(r.Key, r.Value)))
                 .Where(r => r.View is not null)
