@@ -5,8 +5,10 @@ using Ringfence.Storage.Keys;
 namespace Ringfence.Server.Auth;
 
 /// <summary>
-/// The keys the server accepts: read from the store's key table, refreshed every few seconds (so keys made or revoked
-/// with <c>ringfence keys</c> beside the server take effect) and at once for keys made or revoked through the API.
+/// The keys the server accepts: read from the store's key table and kept in memory. A key made with
+/// <c>ringfence keys create</c> beside the server works on its first request (an id not held is looked up in the store);
+/// one revoked beside the server stops working within the refresh interval (every few seconds); keys made or revoked
+/// through the API take effect at once.
 /// </summary>
 /// <remarks>
 /// The key table lives in the engine's store, which the engine service creates when it starts: <paramref name="open"/>
@@ -28,6 +30,10 @@ public sealed class KeyRing(Func<IApiKeyStore?> open, TimeProvider clock) : IDis
     }
 
     /// <summary>The valid key <paramref name="text"/> is, or null (unknown, revoked, malformed: not told apart).</summary>
+    /// <remarks>
+    /// Only well-formed key text reaches the store, one primary-key read for an id not held; ids the store does not have
+    /// are not remembered, so a key created a moment later is found.
+    /// </remarks>
     public StoredApiKey? Authenticate(string? text)
     {
         if (_keys is null)
@@ -35,9 +41,23 @@ public sealed class KeyRing(Func<IApiKeyStore?> open, TimeProvider clock) : IDis
             Refresh();
         }
 
-        return ApiKeyText.TryParse(text, out var id, out var hash) && _keys is { } keys && keys.TryGetValue(id, out var key) && key.RevokedAt is null && ApiKeyText.Matches(hash, key.SecretHash)
-            ? key
-            : null;
+        if (!ApiKeyText.TryParse(text, out var id, out var hash) || _keys is not { } keys)
+        {
+            return null;
+        }
+
+        if (!keys.TryGetValue(id, out var key))
+        {
+            key = Find(id);
+            if (key is null)
+            {
+                return null;
+            }
+
+            keys.TryAdd(id, key);
+        }
+
+        return key.RevokedAt is null && ApiKeyText.Matches(hash, key.SecretHash) ? key : null;
     }
 
     /// <summary>Makes a key and stores it; returns the record and the key text (the only time the text exists).</summary>
@@ -72,6 +92,19 @@ public sealed class KeyRing(Func<IApiKeyStore?> open, TimeProvider clock) : IDis
         {
             _store?.Dispose();
             _store = null;
+        }
+    }
+
+    private StoredApiKey? Find(string id)
+    {
+        try
+        {
+            return Store(required: false)?.Find(id);
+        }
+        catch (Storage.StorageException)
+        {
+            // Fails closed: a key the store cannot be asked about is not accepted; keys already held still are.
+            return null;
         }
     }
 

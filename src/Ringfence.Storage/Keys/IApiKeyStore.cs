@@ -15,6 +15,10 @@ public interface IApiKeyStore : IDisposable
     /// <exception cref="StorageException">The store cannot be read.</exception>
     IReadOnlyList<StoredApiKey> List();
 
+    /// <summary>The key with id <paramref name="id"/>, revoked or not; null when there is none.</summary>
+    /// <exception cref="StorageException">The store cannot be read.</exception>
+    StoredApiKey? Find(string id);
+
     /// <summary>Marks a key revoked at <paramref name="at"/>; false when there is no such key or it was revoked already.</summary>
     /// <exception cref="StorageException">The store cannot be written.</exception>
     bool Revoke(string id, DateTimeOffset at);

@@ -10,6 +10,8 @@ namespace Ringfence.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresApiKeyStore : IApiKeyStore
 {
+    private const string Columns = "id, secret_hash, role, account, label, created_at, revoked_at";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _where;
     private readonly string _table;
@@ -75,23 +77,24 @@ internal sealed class PostgresApiKeyStore : IApiKeyStore
 
     public IReadOnlyList<StoredApiKey> List() => Run(connection =>
     {
-        using var command = new NpgsqlCommand($"SELECT id, secret_hash, role, account, label, created_at, revoked_at FROM {_table} ORDER BY created_at, id", connection);
+        using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_table} ORDER BY created_at, id", connection);
         using var reader = command.ExecuteReader();
         var keys = new List<StoredApiKey>();
         while (reader.Read())
         {
-            keys.Add(new StoredApiKey(
-                reader.GetString(0),
-                reader.GetFieldValue<byte[]>(1),
-                reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5),
-                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
+            keys.Add(ReadKey(reader));
         }
 
         return (IReadOnlyList<StoredApiKey>)keys;
     }, "list keys");
+
+    public StoredApiKey? Find(string id) => Run(connection =>
+    {
+        using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_table} WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadKey(reader) : null;
+    }, $"find key {id}");
 
     public bool Revoke(string id, DateTimeOffset at) => Run(connection =>
     {
@@ -102,6 +105,15 @@ internal sealed class PostgresApiKeyStore : IApiKeyStore
     }, $"revoke key {id}");
 
     public void Dispose() => _dataSource.Dispose();
+
+    private static StoredApiKey ReadKey(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetFieldValue<byte[]>(1),
+        reader.GetString(2),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        reader.GetFieldValue<DateTimeOffset>(5),
+        reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6));
 
     private T Run<T>(Func<NpgsqlConnection, T> work, string what)
     {

@@ -24,6 +24,8 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
         ) STRICT
         """;
 
+    private const string Columns = "id, secret_hash, role, account, label, created_at, revoked_at";
+
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
     private readonly string _where;
@@ -89,23 +91,26 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     public IReadOnlyList<StoredApiKey> List() => Run(() =>
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id, secret_hash, role, account, label, created_at, revoked_at FROM api_keys ORDER BY created_at, id";
+        command.CommandText = $"SELECT {Columns} FROM api_keys ORDER BY created_at, id";
         using var reader = command.ExecuteReader();
         var keys = new List<StoredApiKey>();
         while (reader.Read())
         {
-            keys.Add(new StoredApiKey(
-                reader.GetString(0),
-                (byte[])reader.GetValue(1),
-                reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
-                reader.IsDBNull(6) ? null : new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero)));
+            keys.Add(ReadKey(reader));
         }
 
         return (IReadOnlyList<StoredApiKey>)keys;
     }, "list keys");
+
+    /// <inheritdoc />
+    public StoredApiKey? Find(string id) => Run(() =>
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM api_keys WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadKey(reader) : null;
+    }, string.Create(CultureInfo.InvariantCulture, $"find key {id}"));
 
     /// <inheritdoc />
     public bool Revoke(string id, DateTimeOffset at) => Run(() =>
@@ -119,6 +124,15 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
 
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
+
+    private static StoredApiKey ReadKey(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        (byte[])reader.GetValue(1),
+        reader.GetString(2),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
+        reader.IsDBNull(6) ? null : new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero));
 
     private T Run<T>(Func<T> action, string what)
     {

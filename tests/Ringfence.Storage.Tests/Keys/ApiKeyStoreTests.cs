@@ -67,6 +67,12 @@ public sealed class ApiKeyStoreTests : IDisposable
         Assert.False(keys.Revoke("aaaaaaaaaaaa", At.AddMinutes(2)));
         Assert.False(keys.Revoke("nope", At));
         Assert.Equal(At.AddMinutes(1), keys.List()[0].RevokedAt);
+        var found = keys.Find("bbbbbbbbbbbb");
+        Assert.NotNull(found);
+        Assert.Equal(("bbbbbbbbbbbb", "admin", null as string), (found.Id, found.Role, found.Account));
+        Assert.Equal(hash, found.SecretHash);
+        Assert.Equal(At.AddMinutes(1), keys.Find("aaaaaaaaaaaa")?.RevokedAt);
+        Assert.Null(keys.Find("cccccccccccc"));
     }
 
     public void Dispose()
